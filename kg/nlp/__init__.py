@@ -1,0 +1,1 @@
+"""spaCy pipeline: tokenizer, entity rules, events and relations as pipeline components."""
