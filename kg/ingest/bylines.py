@@ -1,0 +1,78 @@
+"""Bylines (□ 本报记者 薄克国), datelines (本报青岛讯) and photo captions (图为…) of Chinese newspapers."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.ingest.records import Span
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_NAME = re.compile(rf"[{_HAN}][{_HAN}·•]{{1,5}}")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The byline lexicon shipped in ``kg/resources/ingest/bylines.json``."""
+    text = resources.files("kg").joinpath("resources/ingest/bylines.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = lexicon()
+    roles = "|".join(map(re.escape, sorted(lex["roles"], key=len, reverse=True)))
+    closers = "|".join(map(re.escape, sorted(lex["closers"], key=len, reverse=True)))
+    markers = re.escape(lex["markers"])
+    # a byline: optional marker, then one or more "role names…" groups, then an optional closer
+    byline = re.compile(
+        rf"^[{markers}]?\s*[（(]?\s*(?:(?:{roles})\s*[：:]?\s*(?:[{_HAN}·•]{{2,6}}[\s、,，]*)+)+"
+        rf"(?:{closers})?\s*[）)]?\s*$"
+    )
+    agencies = "|".join(map(re.escape, lex["agencies"]))
+    dateline = re.compile(
+        rf"^(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?=[\s　(（,，:：]|$)"
+        rf"|[（(](?:{agencies})?(?:记者|通讯员)[^）)]{{1,30}}[）)])\s*"
+    )
+    splitter = re.compile(rf"(?:{roles}|{closers})")
+    return byline, dateline, splitter
+
+
+def is_byline(line: str) -> bool:
+    """True when the whole line is a byline: ``□ 记者 白晓 通讯员 李颖慧 报道``."""
+    byline, _, _ = _patterns()
+    marker = lexicon()["markers"]
+    return bool(byline.match(line)) or (line[:1] in marker and len(line) <= 40 and "。" not in line)
+
+
+def parse_byline(line: str) -> list[str]:
+    """The names of a byline, in order: ``□ 记者 白晓 通讯员 李颖慧 报道`` → ``[白晓, 李颖慧]``."""
+    _, _, splitter = _patterns()
+    stripped = line.strip(lexicon()["markers"] + " \t()（）")
+    names: list[str] = []
+    for chunk in splitter.split(stripped):
+        for name in re.split(r"[\s、,，：:/]+", chunk):
+            if _NAME.fullmatch(name) and name not in names:
+                names.append(name)
+    return names
+
+
+def find_dateline(text: str, offset: int = 0) -> Span | None:
+    """The dateline that opens a paragraph (``本报青岛讯``, ``新华社北京5月28日电``), if any."""
+    _, dateline, _ = _patterns()
+    match = dateline.match(text)
+    if not match:
+        return None
+    surface = match.group(0).rstrip()
+    return Span(offset, offset + len(surface), surface)
+
+
+def find_captions(text: str, offset: int = 0) -> list[Span]:
+    """Photo captions in a paragraph: sentences that open with 图为, 上图, ▲ and the like."""
+    openers = "|".join(map(re.escape, lexicon()["caption_openers"]))
+    found = []
+    for match in re.finditer(rf"(?:^|(?<=[。！？!?\s]))(?:{openers})[^。！？!?\n]*[。！？!?]?", text):
+        found.append(Span(offset + match.start(), offset + match.end(), match.group(0)))
+    return found

@@ -1,0 +1,61 @@
+"""Bytes to text: Chinese news comes as UTF-8 (with or without BOM), UTF-16 or GB18030/GBK."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file kg cannot read; the message names the file and the problem."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode a news file.
+
+    A BOM decides; otherwise strict UTF-8, then strict GB18030 (a superset of GBK and GB2312).
+
+    Args:
+        data: the file's bytes.
+        name: the file's name, for error messages.
+
+    Returns:
+        The text, with ``\\r\\n`` and ``\\r`` turned into ``\\n``.
+
+    Raises:
+        InputError: binary data or an encoding kg does not read.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="strict")
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(f"{name}: looks binary (NUL bytes) and has no UTF-16 byte-order mark")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    f"{name}: neither UTF-8 nor GB18030 (byte {err.start}); convert it to UTF-8, "
+                    "e.g. iconv -f BIG5 -t UTF-8"
+                ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read and decode one file (see :func:`decode_bytes`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    return decode_bytes(data, str(path))

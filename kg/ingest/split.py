@@ -1,0 +1,150 @@
+"""Split a newspaper page into articles.
+
+A page (markdown or plain text from a scan) holds several articles. Headings (``#``) open articles;
+a heading that follows a title with no body yet is a subtitle; deeper headings inside a body are
+section titles. Two or more blank lines end a block: text after them without a heading is an item of
+its own (a photo with its caption). Bylines name the authors of the article they stand in, wherever
+the layout put them; a line ending in ``——`` right above a title is that article's kicker (引题).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest import bylines
+from kg.ingest.clean import is_cut, normalize_line
+from kg.ingest.records import Article, Span
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+@dataclass
+class _Line:
+    text: str
+    blank_before: int  # blank lines between this line and the previous one
+    level: int = 0  # heading level, 0 for other lines
+    kind: str = "body"  # heading | byline | boilerplate | kicker | body
+
+
+@dataclass
+class _Draft:
+    title: str = ""
+    subtitles: list[str] = field(default_factory=list)
+    kicker: str = ""
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (kind, text): heading | body
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def has_body(self) -> bool:
+        return any(kind == "body" for kind, _ in self.sections)
+
+
+def _lines(page: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = 0
+    for raw in page.split("\n"):
+        text = normalize_line(raw)
+        if not text:
+            blank += 1
+            continue
+        line = _Line(text, blank)
+        blank = 0
+        heading = _HEADING.match(text)
+        if heading:
+            line.level, line.text, line.kind = len(heading.group(1)), heading.group(2).strip(), "heading"
+        elif text[0] in bylines.lexicon()["boilerplate_markers"]:
+            line.kind = "boilerplate"
+        elif bylines.is_byline(text):
+            line.kind = "byline"
+        lines.append(line)
+    for line, nxt in zip(lines, lines[1:]):
+        if line.kind == "body" and line.text.endswith("——") and nxt.kind == "heading":
+            line.kind = "kicker"
+    return _join_cut_lines(lines)
+
+
+def _join_cut_lines(lines: list[_Line]) -> list[_Line]:
+    joined: list[_Line] = []
+    for line in lines:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == line.kind == "body"
+            and line.blank_before <= 1
+            and is_cut(prev.text, line.text)
+        ):
+            prev.text += line.text
+        else:
+            joined.append(line)
+    return joined
+
+
+def _drafts(lines: list[_Line]) -> list[_Draft]:
+    drafts = [_Draft()]
+    kicker = ""
+    for line in lines:
+        current = drafts[-1]
+        if line.blank_before >= 2 and (current.has_body or current.title) and line.kind != "byline":
+            current = _Draft()
+            drafts.append(current)
+        if line.kind == "kicker":
+            kicker = line.text
+        elif line.kind == "heading":
+            if current.title and not current.has_body:
+                current.subtitles.append(line.text)
+            elif current.has_body and (line.level <= 2 or not current.title):
+                current = _Draft(title=line.text)
+                drafts.append(current)
+            elif not current.title and not current.has_body:
+                current.title = line.text
+            else:
+                current.sections.append(("heading", line.text))
+            if kicker and current.title == line.text:
+                current.kicker, kicker = kicker, ""
+        elif line.kind == "byline":
+            current.authors.extend(n for n in bylines.parse_byline(line.text) if n not in current.authors)
+        elif line.kind == "body":
+            current.sections.append(("body", line.text))
+    return [d for d in drafts if d.title or d.has_body]
+
+
+def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
+    """Split one page into articles.
+
+    Args:
+        page: the decoded page text.
+        doc_id: a stable identifier of the page (its file stem); articles get ``<doc_id>-<n>``.
+        source: the file the page came from, as it should be recorded.
+
+    Returns:
+        The articles in page order. Each ``text`` holds kicker, title, subtitles, section headings
+        and body paragraphs, one per line; bylines are kept as ``authors``, not in the text.
+    """
+    articles = []
+    for index, draft in enumerate(_drafts(_lines(page))):
+        parts = [p for p in (draft.kicker, draft.title, *draft.subtitles) if p]
+        dateline: Span | None = None
+        captions: list[Span] = []
+        first_body = True
+        for kind, text in draft.sections:
+            offset = sum(len(p) + 1 for p in parts)
+            if kind == "body":
+                if first_body:
+                    dateline, first_body = bylines.find_dateline(text, offset), False
+                captions.extend(bylines.find_captions(text, offset))
+            parts.append(text)
+        articles.append(
+            Article(
+                id=f"{doc_id}-{index}",
+                source=source,
+                title=draft.title,
+                text="\n".join(parts),
+                subtitles=draft.subtitles,
+                kicker=draft.kicker,
+                authors=draft.authors,
+                dateline=dateline,
+                captions=captions,
+            )
+        )
+    return articles
