@@ -1,0 +1,1 @@
+"""Canonical entities: administrative gazetteer, place hierarchy, aliases."""
