@@ -38,15 +38,39 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
+_PROPER = ("nr", "ns", "nt", "nz")
+
+
 @lru_cache(maxsize=1)
-def common_words(min_freq: int = 3000) -> frozenset[str]:
-    """Frequent words of jieba's dictionary that are not place names (POS other than ns)."""
+def _jieba_dict() -> dict[str, tuple[int, str]]:
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words = set()
     with open(path, encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter=" "):
-            if len(row) == 3 and row[2] != "ns" and int(row[1]) >= min_freq:
-                words.add(row[0])
-    return frozenset(words)
+        return {row[0]: (int(row[1]), row[2]) for row in csv.reader(f, delimiter=" ") if len(row) == 3}
+
+
+@lru_cache(maxsize=None)
+def common_words(min_freq: int = 3000) -> frozenset[str]:
+    """Words of jieba's dictionary seen at least ``min_freq`` times that are not proper names (POS
+    other than nr/ns/nt/nz): the everyday vocabulary that names are told apart from."""
+    return frozenset(w for w, (freq, pos) in _jieba_dict().items() if freq >= min_freq and pos not in _PROPER)
+
+
+def is_word(text: str, min_freq: int = 200) -> bool:
+    """True when ``text`` is an everyday word (see :func:`common_words`)."""
+    return text in common_words(min_freq)
+
+
+_FUNCTION_POS = ("p", "c", "d", "u", "r")
+
+
+def is_generic(phrase: str) -> bool:
+    """True when a phrase is made of everyday words only (行业, 相关行业), or holds a preposition,
+    conjunction, adverb, particle or pronoun (通过行业): it cannot be the proper part of a name."""
+    import jieba.posseg
+
+    tokens = list(jieba.posseg.cut(phrase, HMM=True))
+    if any(t.flag.startswith(_FUNCTION_POS) for t in tokens):
+        return True
+    return all(is_word(t.word, 50) for t in tokens)
