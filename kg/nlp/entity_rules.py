@@ -151,6 +151,7 @@ def _cut_left(text: str, start: int, end: int) -> int:
         if i == 0 or offset in protected:
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
         nested = any(text.startswith(x, offset) and len(x) > len(token.word) for x in suffixes)
+        nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
         verb = token.flag.startswith(_CUT_POS) and token.flag != "vn"
         if not nested and (token.word.endswith(stops) or verb):
             return offset + len(token.word)
@@ -176,7 +177,7 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         if match.start() - start < 2:
             continue
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
-        scoped = start in place_starts or (scope and match.start() - start - len(scope) >= 2)
+        scoped = start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
         proper = text[place_starts.get(start, start):match.start()]
         if proper and not scoped and lexicons.is_generic(proper):
             continue
@@ -269,9 +270,9 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
     """Items of a list closed by a count of organizations: 征和工业、众地家纺、花帝食品四家企业."""
     for head in _ENUM_HEAD.finditer(text):
         start = head.start()
-        while start > 0 and (text[start - 1] == "、" or _NAME_CHAR.match(text[start - 1])) and text[start - 1] not in "的是为与和及":
+        while start > 0 and (text[start - 1] == "、" or _NAME_CHAR.match(text[start - 1])) and text[start - 1] not in "的是为与":
             start -= 1
-        items = re.split(r"[、和及]", text[start:head.start()])
+        items = text[start:head.start()].split("、")
         if len(items) < 2:
             continue
         offset = start
@@ -284,7 +285,7 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
 def _choose(candidates: Iterable[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     taken: set[int] = set()
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.label)):
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule == "propagation", c.start, c.label)):
         span = set(range(cand.start, cand.end))
         if not span & taken:
             chosen.append(cand)
@@ -308,15 +309,51 @@ def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candi
         del place
 
 
+@lru_cache(maxsize=1)
+def _bilateral_re() -> re.Pattern:
+    triggers = lexicons.table("events/triggers.tsv")
+    bilateral = {"Signing", "Cooperation", "Meeting"}
+    words = sorted((w for w, c in triggers.items() if c in bilateral), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_SLOT = re.compile(rf"(?:^|(?<=[\s,，。:：;；、“]))([{HAN}A-Za-z·]{{2,10}}?)(?=[与同跟])")
+
+
+def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """The party named first in ``X 与 Y … 签约/合作/会见`` where Y is a known entity: X is an
+    organization too (海尔卡奥斯与平度市…签署). Only in clauses that hold such a trigger."""
+    starts = {c.start for c in chosen}
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    for trig in _bilateral_re().finditer(text):
+        clause_start = max(text.rfind(p, 0, trig.start()) for p in "，,。；;\n") + 1
+        clause = text[clause_start:trig.start()]
+        clause = TIME_PREFIX.sub(lambda m: " " * len(m.group(0)), clause)
+        for match in _SLOT.finditer(clause):
+            start, end = clause_start + match.start(1), clause_start + match.end(1)
+            if end + 1 in starts and not taken & set(range(start, end)) and not _has_function_word(match.group(1)):
+                if not lexicons.is_word(match.group(1), 50):
+                    yield Candidate(start, end, "ORG", "slot")
+
+
+TIME_PREFIX = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
+
+
 def propagate(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
     """Every other occurrence of a name found once in the document (the model or a rule may have
-    seen only the first)."""
-    names = {text[c.start:c.end]: c.label for c in chosen if c.end - c.start >= 2}
+    seen only the first). An organization named without a suffix (a brand: 海尔卡奥斯) is also
+    found by its tail after the first two characters (卡奥斯), as news shortens such names."""
+    names = {text[c.start:c.end]: (c.label, c.name) for c in chosen if c.end - c.start >= 2}
+    for c in chosen:
+        name = text[c.start:c.end]
+        if c.label == "ORG" and c.rule in ("slot", "model") and 5 <= len(name) <= 8 and not _org_suffix_re().search(name):
+            names.setdefault(name[2:], ("ORG", c.name or name))
     if not names:
         return
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     for match in pattern.finditer(text):
-        yield Candidate(match.start(), match.end(), names[match.group(0)], "propagation")
+        label, name = names[match.group(0)]
+        yield Candidate(match.start(), match.end(), label, "propagation", name)
 
 
 def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
@@ -334,4 +371,5 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     chosen = _choose(known + found)
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
     chosen = [heads.get((c.start, c.end), c) for c in chosen]
-    return _choose(chosen + [c for c in propagate(text, chosen)])
+    chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
+    return _choose(chosen + list(propagate(text, chosen)))

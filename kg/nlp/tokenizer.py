@@ -3,15 +3,41 @@
 Chinese entity boundaries often fall inside a jieba word (欧美 holds two places), so kg tokenizes by
 character. The text a user gives is kept as is (``doc.text == text``); each token's ``norm_`` holds
 its NFKC form (``，`` and ``,`` alike, full-width digits folded), which is what models and rules read.
+
+With ``jieba_features`` on, the tokenizer also carries word information on the character tokens,
+computed by jieba (``posseg``, dictionary only, no HMM: fast and deterministic) on the NFKC-folded
+text, which has the same length as the input because ``norm_`` is only set where NFKC is 1:1:
+
+* ``token.lemma_``: the jieba word that holds the character;
+* ``token.tag_``: the character's position in that word (``B``/``I``/``E``/``S``) and the word's
+  jieba POS tag, e.g. ``B-ns``.
+
+This module also registers ``kg.CharHashEmbed.v1``, the embedding layer of kg's NER model: hash
+embeddings of NORM, LEMMA and TAG plus the character bigrams to the left and to the right of each
+token (computed from NORM, so full-width and half-width text look the same to the model).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from typing import Callable, List, Tuple
 
+import numpy
+from spacy.attrs import LEMMA, NORM, TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
 
 
 def normalize_char(ch: str) -> str:
@@ -20,26 +46,76 @@ def normalize_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+def normalize_text(text: str) -> str:
+    """``normalize_char`` applied to every character: same length as ``text``, offsets unchanged."""
+    return "".join(normalize_char(ch) for ch in text)
+
+
+_posseg = None
+
+
+def _jieba_posseg():
+    global _posseg
+    if _posseg is None:
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _posseg = jieba.posseg.dt
+    return _posseg
+
+
+def jieba_char_features(text: str) -> Tuple[List[str], List[str]]:
+    """For each character of ``text``: the jieba word holding it and ``BIES-pos`` of that word."""
+    words: List[str] = []
+    tags: List[str] = []
+    for pair in _jieba_posseg().cut(text, HMM=False):
+        word, flag = pair.word, pair.flag
+        n = len(word)
+        if n == 1:
+            words.append(word)
+            tags.append("S-" + flag)
+            continue
+        words.extend([word] * n)
+        tags.append("B-" + flag)
+        tags.extend(["I-" + flag] * (n - 2))
+        tags.append("E-" + flag)
+    return words, tags
+
+
 class CharTokenizer:
     """Split text into one token per non-space character; a single ASCII space after a token is its
     trailing whitespace, every other whitespace character is a token of its own."""
 
-    def __init__(self, vocab: Vocab):
+    def __init__(self, vocab: Vocab, jieba_features: bool = False):
         self.vocab = vocab
+        self.jieba_features = jieba_features
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for ch in text:
+        words: List[str] = []
+        spaces: List[bool] = []
+        starts: List[int] = []
+        for i, ch in enumerate(text):
             if ch == " " and words and not spaces[-1] and not words[-1].isspace():
                 spaces[-1] = True
             else:
                 words.append(ch)
                 spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            norm = normalize_char(token.text)
-            if norm != token.text:
+                starts.append(i)
+        norms = [normalize_char(w) for w in words]
+        lemmas = tags = None
+        if self.jieba_features and words:
+            folded = normalize_text(text)
+            char_words, char_tags = jieba_char_features(folded)
+            if len(char_words) == len(folded):
+                lemmas = [char_words[i] for i in starts]
+                tags = [char_tags[i] for i in starts]
+        doc = Doc(self.vocab, words=words, spaces=spaces, lemmas=lemmas, tags=tags)
+        for token, word, norm in zip(doc, words, norms):
+            if norm != word:
                 token.norm_ = norm
         return doc
 
@@ -47,7 +123,7 @@ class CharTokenizer:
         for text in texts:
             yield self(text)
 
-    # spaCy serializes the tokenizer with the pipeline; this one has no state of its own.
+    # spaCy serializes the tokenizer with the pipeline; its settings live in the config.
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
@@ -62,8 +138,77 @@ class CharTokenizer:
 
 
 @registry.tokenizers("kg.CharTokenizer.v1")
-def create_char_tokenizer():
+def create_char_tokenizer(jieba_features: bool = False):
     def make(nlp):
-        return CharTokenizer(nlp.vocab)
+        return CharTokenizer(nlp.vocab, jieba_features=jieba_features)
 
     return make
+
+
+# --- embedding layer -------------------------------------------------------------------------
+
+_BOUNDARY = numpy.uint64(0x2545F4914F6CDD1D)
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+def _char_features_forward(
+    model: Model[List[Doc], List[Ints2d]], docs: List[Doc], is_train: bool
+) -> Tuple[List[Ints2d], Callable]:
+    columns = model.attrs["columns"]
+    bigrams = model.attrs["bigrams"]
+    features: List[Ints2d] = []
+    for doc in docs:
+        arr = doc.to_array(columns)
+        if arr.ndim == 1:
+            arr = arr.reshape((arr.shape[0], 1))
+        arr = arr.astype("uint64")
+        if bigrams:
+            norm = arr[:, 0]
+            prev = numpy.empty_like(norm)
+            nxt = numpy.empty_like(norm)
+            if len(norm):
+                prev[0] = _BOUNDARY
+                prev[1:] = norm[:-1]
+                nxt[-1] = _BOUNDARY
+                nxt[:-1] = norm[1:]
+            with numpy.errstate(over="ignore"):
+                left = prev * _MIX + norm
+                right = (norm * _MIX + nxt) ^ _BOUNDARY
+            arr = numpy.hstack([arr, left.reshape(-1, 1), right.reshape(-1, 1)])
+        features.append(model.ops.asarray2i(arr, dtype="uint64"))
+    return features, lambda d_features: []
+
+
+@registry.architectures("kg.CharHashEmbed.v1")
+def char_hash_embed(
+    width: int,
+    rows: List[int],
+    bigram_rows: int,
+    use_jieba: bool = True,
+    embed_width: int = 64,
+    maxout_pieces: int = 3,
+) -> Model[List[Doc], List[Floats2d]]:
+    """Hash embeddings (``embed_width`` wide) of NORM (+ LEMMA, TAG when ``use_jieba``) and, if
+    ``bigram_rows`` > 0, of the left and right character bigrams; concatenated and mixed by one Maxout
+    layer to ``width``. ``rows`` gives the table sizes for NORM, LEMMA, TAG in that order."""
+    columns = [NORM, LEMMA, TAG] if use_jieba else [NORM]
+    table_rows = list(rows[: len(columns)])
+    if bigram_rows:
+        table_rows += [bigram_rows, bigram_rows]
+    extractor: Model = Model(
+        "kg_char_features",
+        _char_features_forward,
+        attrs={"columns": columns, "bigrams": bool(bigram_rows)},
+    )
+    embeddings = [
+        HashEmbed(embed_width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(table_rows)
+    ]
+    return chain(
+        extractor,
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(
+            Maxout(width, embed_width * len(embeddings), nP=maxout_pieces, dropout=0.0, normalize=True)
+        ),
+        ragged2list(),
+    )

@@ -1,0 +1,93 @@
+"""kg's spaCy pipeline components: the entity rule layer, events and relations.
+
+Each is a small class and a factory; results the graph needs beyond ``doc.ents`` live on
+``doc._.kg_mentions``, ``doc._.kg_events``, ``doc._.kg_positions`` and ``doc._.kg_locations``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.nlp.entity_rules import Candidate, find_entities
+from kg.nlp.events import find_events
+from kg.nlp.records import Mention
+from kg.nlp.relations import find_locations, find_positions
+
+for _name in ("kg_mentions", "kg_events", "kg_positions", "kg_locations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+class EntityRules:
+    """The rule layer: adds rule entities around the model's, and replaces a model entity only
+    with a longer rule entity that contains it (``overwrite=False``), or wherever they overlap
+    (``overwrite=True``)."""
+
+    def __init__(self, nlp: Language, name: str, *, overwrite: bool):
+        self.name = name
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = [Candidate(e.start_char, e.end_char, e.label_, "model") for e in doc.ents if e.label_ in LABELS]
+        found = find_entities(doc.text, [] if self.overwrite else model)
+        if self.overwrite:
+            found = found + [m for m in model if not any(f.start < m.end and m.start < f.end for f in found)]
+        spans, mentions = [], []
+        for cand in sorted(found, key=lambda c: c.start):
+            span = doc.char_span(cand.start, cand.end, label=cand.label, alignment_mode="expand")
+            if span is None:
+                continue
+            spans.append(span)
+            text = doc.text[cand.start:cand.end]
+            mentions.append(Mention(cand.start, cand.end, cand.label, text, cand.name or text))
+        doc.ents = filter_spans(spans)
+        doc._.kg_mentions = mentions
+        return doc
+
+
+@Language.factory("kg_entity_rules", default_config={"overwrite": False})
+def make_entity_rules(nlp: Language, name: str, *, overwrite: bool) -> EntityRules:
+    return EntityRules(nlp, name, overwrite=overwrite)
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    if doc._.kg_mentions is None:
+        doc._.kg_mentions = [Mention(e.start_char, e.end_char, e.label_, e.text, e.text) for e in doc.ents]
+    return doc._.kg_mentions
+
+
+class Events:
+    """Events from the trigger table with their participants (see :mod:`kg.nlp.events`)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_events = find_events(doc.text, _mentions(doc))
+        return doc
+
+
+@Language.factory("kg_events")
+def make_events(nlp: Language, name: str) -> Events:
+    return Events(nlp, name)
+
+
+class Relations:
+    """Positions (person, title, organization) and organizations' places."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_positions = find_positions(doc.text, _mentions(doc))
+        doc._.kg_locations = find_locations(doc.text, _mentions(doc))
+        return doc
+
+
+@Language.factory("kg_relations")
+def make_relations(nlp: Language, name: str) -> Relations:
+    return Relations(nlp, name)

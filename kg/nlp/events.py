@@ -1,0 +1,126 @@
+"""Events: trigger words (``kg/resources/events/triggers.tsv``) with named participants and roles.
+
+For each trigger the participants are the entities of its clause, or, where the clause names none
+before the trigger, the first one of the sentence (the subject that commas left behind). Their roles
+come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作, 会见) the
+party after 与/同/跟 is the partner; 分别 makes one event per partner; 共同 makes co-agents; 被 and 受
+turn the roles round. Cue words before the trigger (将, 拟, 未 …) set the modality.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp import lexicons
+from kg.nlp.records import Argument, Event, Mention
+from kg.nlp.text import TIME, clauses, sentences
+
+_PARTNER_MARK = re.compile(r"[与同跟]")
+_CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
+
+
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    words = sorted(lexicons.table("events/triggers.tsv"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, tuple[str, str, bool]]:
+    rows = [line.split("\t") for line in lexicons._lines("events/roles.tsv")]
+    return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral in rows}
+
+
+def _modality(text: str, at: int) -> str:
+    cues = lexicons.table("events/modality.tsv")
+    window = text[max(0, at - 4):at]
+    for cue in sorted(cues, key=len, reverse=True):
+        if window.endswith(cue) or window[:-1].endswith(cue) and window[-1] in "要会于在":
+            return cues[cue]
+    return "asserted"
+
+
+def _inside(mentions: list[Mention], at: int) -> bool:
+    return any(m.start <= at < m.end for m in mentions)
+
+
+def _time(text: str, sent: tuple[int, int], at: int) -> str | None:
+    found = [m for m in TIME.finditer(text, *sent) if m.start() < at]
+    return found[-1].group(0) if found else None
+
+
+def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> list[list[Argument]]:
+    """Roles for the participants of one trigger; several lists where 分别 splits the event."""
+    role_before, role_after, bilateral = _roles()[cls]
+    lead = text[before[-1].end:trig.start()] if before else ""
+    passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
+    agents, partners = list(before), []
+    if bilateral and before:
+        for i, m in enumerate(before[1:], 1):
+            gap = text[before[i - 1].end:m.start]
+            if _PARTNER_MARK.search(gap):
+                agents, partners = before[:i], before[i:]
+                break
+    if "共同" in lead or "共同" in text[before[-1].end if before else trig.start():trig.start()]:
+        agents, partners = agents + partners, []
+    if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
+        after = []  # 聘为“…大使”: what follows names the post, not a party
+    if cls == "Appointment" and any(m.label == "PERSON" for m in before + after):
+        before = [m for m in before if m.label == "PERSON" or not passive]
+        agents = [m for m in agents if m in before]
+    args = [Argument(role_before, m) for m in agents]
+    partner_role = "partner" if bilateral else role_before
+    if passive:
+        args = [Argument("theme", m) for m in agents] + [Argument("agent", m) for m in after]
+        after = []
+    else:
+        partners += [m for m in after]
+        if not bilateral:
+            args += [Argument(role_after, m) for m in after]
+            partners = [m for m in partners if m not in after]
+    separately = "分别" in text[(agents[-1].end if agents else trig.start()) - 0:trig.start()] or "分别" in text[max(0, trig.start() - 8):trig.start()]
+    if separately and len(partners) > 1:
+        return [args + [Argument(partner_role, p)] for p in partners]
+    return [args + [Argument(partner_role, p) for p in partners]]
+
+
+def find_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Events of a text whose entity mentions are known (sorted by start)."""
+    events: list[Event] = []
+    classes = lexicons.table("events/triggers.tsv")
+    for sent in sentences(text):
+        in_sentence = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
+        seen_in_clause: set[tuple[int, str]] = set()
+        for clause in clauses(text, *sent):
+            for trig in _trigger_re().finditer(text, *clause):
+                cls = classes[trig.group(0)]
+                if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
+                    continue
+                seen_in_clause.add((clause[0], cls))
+                here = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
+                before = [m for m in here if m.end <= trig.start()]
+                after = [m for m in here if m.start >= trig.end()]
+                source = "clause"
+                if not before and in_sentence and in_sentence[0].end <= clause[0]:
+                    before, source = [in_sentence[0]], "sentence"
+                places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and text[max(0, m.start - 1):m.start] in ("在", "于"))
+                before = [m for m in before if m not in places]
+                after = [m for m in after if m not in places]
+                if not before and not after:
+                    continue
+                for args in _assign(text, cls, trig, before, after):
+                    events.append(
+                        Event(
+                            cls=cls,
+                            trigger=trig.group(0),
+                            trigger_start=trig.start(),
+                            sentence=sent,
+                            arguments=tuple(args),
+                            places=places,
+                            time_text=_time(text, sent, trig.start()),
+                            modality=_modality(text, trig.start()),
+                            confidence=_CONFIDENCE[source],
+                        )
+                    )
+    return events

@@ -1,0 +1,78 @@
+"""Build kg's spaCy pipeline: kg's own (shipped model + rules) or a user's, with labels mapped."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.nlp import components, lexicons, tokenizer  # noqa: F401  (registers factories)
+
+RULE_COMPONENTS = ("kg_entity_rules", "kg_events", "kg_relations")
+
+
+def model_path() -> Path | None:
+    """The shipped NER pipeline, or None where this install has none."""
+    path = Path(str(resources.files("kg").joinpath("resources/model")))
+    return path if (path / "config.cfg").exists() else None
+
+
+class LabelMap:
+    """Map a foreign pipeline's entity labels onto PERSON, ORG, GPE and LOC (``label_map.tsv``)."""
+
+    def __init__(self, mapping: dict[str, str]):
+        self.mapping = mapping
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for ent in doc.ents:
+            label = self.mapping.get(ent.label_)
+            if label:
+                spans.append(doc.char_span(ent.start_char, ent.end_char, label=label))
+        doc.ents = filter_spans([s for s in spans if s is not None])
+        return doc
+
+
+@Language.factory("kg_label_map")
+def make_label_map(nlp: Language, name: str) -> LabelMap:
+    return LabelMap(lexicons.table("label_map.tsv"))
+
+
+def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
+    """kg's pipeline.
+
+    Args:
+        model: None for kg's own (the shipped NER model when installed, else rules alone); or the
+            name or path of any installed spaCy pipeline, e.g. ``zh_core_web_trf``, whose entity
+            labels are mapped onto kg's.
+        rules: add the rule layer, event and relation components.
+
+    Returns:
+        The loaded ``Language``.
+
+    Raises:
+        OSError: the named pipeline is not installed (spaCy's message says how to get it).
+    """
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    if model is None and model_path() is not None:
+        nlp = spacy.load(model_path())
+    elif model is None:
+        config = spacy.util.load_config(Path(str(resources.files("kg").joinpath("resources/pipeline.cfg"))))
+        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True) if rules else spacy.blank("zh")
+    else:
+        nlp = spacy.load(model)
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("kg_label_map", after="ner")
+    if rules:
+        for name in RULE_COMPONENTS:
+            if name not in nlp.pipe_names:
+                nlp.add_pipe(name)
+    return nlp

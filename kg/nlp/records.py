@@ -1,0 +1,56 @@
+"""What the pipeline finds, as small typed records (offsets are into the article text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity as the text names it; ``name`` is the name it stands for (usually ``text``)."""
+
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC
+    text: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Argument:
+    role: str  # agent, partner, theme, destination
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class Event:
+    cls: str  # an event class of ontology.ttl: Signing, Unveiling …
+    trigger: str
+    trigger_start: int
+    sentence: tuple[int, int]
+    arguments: tuple[Argument, ...]
+    places: tuple[Mention, ...] = ()
+    time_text: str | None = None
+    modality: str = "asserted"  # asserted, planned, negated
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Position:
+    """A person's post at an organization: 青岛工业设计创新中心执行长封昌红."""
+
+    person: Mention
+    org: Mention
+    title: str
+    sentence: tuple[int, int]
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Location:
+    """An organization's place: 平度市的征和工业, 青岛海诺生物工程有限公司."""
+
+    org: Mention
+    place: Mention
+    sentence: tuple[int, int]
+    confidence: float = 0.7

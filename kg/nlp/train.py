@@ -1,0 +1,193 @@
+"""Train kg's character-level Chinese NER pipeline (tok2vec + ner) from JSON Lines corpora.
+
+Corpora are JSON Lines, one sentence a line: ``{"text": ..., "spans": [[start, end, label], ...]}``
+(see /work/shared/corpora/README.md). Labels are mapped to kg's four types:
+
+* ``nr`` / ``name`` -> PERSON
+* ``nt`` / ``company`` / ``government`` / ``organization`` -> ORG
+* ``ns`` / ``address`` -> GPE or LOC, by :func:`place_label` (gazetteer and suffix rules in
+  ``kg/resources/ner/``)
+
+every other label is dropped. Text is folded char by char with NFKC (same length, so offsets hold),
+exactly as the tokenizer folds it at run time.
+
+    from kg.nlp.train import train
+    model_dir = train([Path("msra/train.jsonl")], [Path("holdout.jsonl")], Path("training/run"))
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.util import filter_spans
+
+from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
+DEFAULT_CONFIG = RESOURCES / "config.cfg"
+
+LABEL_MAP: dict[str, str] = {
+    "nr": "PERSON",
+    "name": "PERSON",
+    "nt": "ORG",
+    "company": "ORG",
+    "government": "ORG",
+    "organization": "ORG",
+    "ns": "PLACE",
+    "address": "PLACE",
+}
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _place_rules() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    return (
+        frozenset(_read_list("gpe_admin.txt")),
+        frozenset(_read_list("loc_words.txt")),
+        tuple(_read_list("loc_suffixes.txt")),
+    )
+
+
+def place_label(mention: str) -> str:
+    """GPE or LOC for a place mention: admin gazetteer -> GPE; LOC word list or natural-feature /
+    region / facility suffix -> LOC; anything else (countries, cities, towns, villages) -> GPE."""
+    mention = normalize_text(mention).strip()
+    admin, loc_words, loc_suffixes = _place_rules()
+    if mention in admin:
+        return "GPE"
+    if mention in loc_words or mention.endswith(loc_suffixes):
+        return "LOC"
+    return "GPE"
+
+
+def map_label(label: str, mention: str) -> str | None:
+    """kg's label for a corpus label (None: not an entity type kg models)."""
+    mapped = LABEL_MAP.get(label)
+    if mapped == "PLACE":
+        return place_label(mention)
+    return mapped
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """(NFKC-folded text, [(start, end, kg label)]) per line; spans kg does not model are dropped."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = normalize_text(record["text"])
+            spans = []
+            for start, end, label in record.get("spans", []):
+                mapped = map_label(label, text[start:end])
+                if mapped is not None:
+                    spans.append((int(start), int(end), mapped))
+            yield text, spans
+
+
+def make_doc(nlp, text: str, spans: list[tuple[int, int, str]]) -> tuple[Doc, int]:
+    """A reference Doc with gold entities; also the number of spans that could not be placed."""
+    doc = nlp.make_doc(text)
+    ents = []
+    lost = 0
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            lost += 1
+        else:
+            ents.append(span)
+    kept = filter_spans(ents)
+    lost += len(ents) - len(kept)
+    doc.ents = kept
+    return doc, lost
+
+
+def jsonl_to_docbin(paths: list[Path], output: Path) -> dict[str, int]:
+    """Convert JSON Lines corpora to one DocBin file; returns counts of docs, entities, lost spans."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})
+    db = DocBin(attrs=["ORTH", "NORM", "ENT_IOB", "ENT_TYPE", "SPACY"])
+    stats = {"docs": 0, "ents": 0, "lost": 0}
+    for path in paths:
+        for text, spans in read_jsonl(Path(path)):
+            doc, lost = make_doc(nlp, text, spans)
+            db.add(doc)
+            stats["docs"] += 1
+            stats["ents"] += len(doc.ents)
+            stats["lost"] += lost
+    output.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(output)
+    return stats
+
+
+def split_jsonl(path: Path, holdout: int, out_dir: Path, seed: int = 0) -> tuple[Path, Path]:
+    """Split a JSON Lines corpus into (rest, holdout) files under ``out_dir``: a random ``holdout``
+    lines for spaCy's model selection, so the real test split never steers training."""
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    order = list(range(len(lines)))
+    random.Random(seed).shuffle(order)
+    held = set(order[:holdout])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rest_path = out_dir / f"{Path(path).stem}.rest.jsonl"
+    held_path = out_dir / f"{Path(path).stem}.holdout.jsonl"
+    rest_path.write_text("".join(l + "\n" for i, l in enumerate(lines) if i not in held), "utf-8")
+    held_path.write_text("".join(l + "\n" for i, l in enumerate(lines) if i in held), "utf-8")
+    return rest_path, held_path
+
+
+def train(
+    train_paths: list[Path],
+    dev_paths: list[Path],
+    output: Path,
+    *,
+    max_steps: int | None = None,
+    config: Path | None = None,
+    quiet: bool = False,
+) -> Path:
+    """Convert the corpora to DocBin under ``output/corpus`` and train the pipeline in ``config``
+    (default ``kg/resources/ner/config.cfg``) into ``output``. Returns the best pipeline directory
+    (``output/model-best``, scored on ``dev_paths``), loadable with ``spacy.load`` once
+    ``kg.nlp.tokenizer`` is imported."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_loop
+
+    output = Path(output)
+    corpus = output / "corpus"
+    log = io.StringIO() if quiet else sys.stdout
+    for name, paths in (("train", train_paths), ("dev", dev_paths)):
+        stats = jsonl_to_docbin([Path(p) for p in paths], corpus / f"{name}.spacy")
+        print(f"{name}: {stats}", file=log)
+    overrides: dict = {
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
+    }
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    output.mkdir(parents=True, exist_ok=True)
+    cfg = spacy.util.load_config(config or DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    nlp = init_nlp(cfg, use_gpu=-1)
+    train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
+    best = output / "model-best"
+    return best if best.exists() else output / "model-last"
+
+
+if __name__ == "__main__":  # python -m kg.nlp.train TRAIN.jsonl[,..] DEV.jsonl[,..] OUTPUT [MAX_STEPS]
+    args = sys.argv[1:]
+    result = train(
+        [Path(p) for p in args[0].split(",")],
+        [Path(p) for p in args[1].split(",")],
+        Path(args[2]),
+        max_steps=int(args[3]) if len(args) > 3 else None,
+    )
+    print(result)
