@@ -1,0 +1,1 @@
+"""Records to RDF: namespaces, the mapping to triples, serialization. Never imports spaCy."""

@@ -1,0 +1,74 @@
+"""One node per entity: canonical names, aliases, and places in their administrative hierarchy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.nlp.records import Mention
+from kg.resolve import gazetteer
+
+
+@dataclass
+class Entity:
+    """A canonical entity of the corpus."""
+
+    label: str  # PERSON, ORG, GPE, LOC
+    name: str  # canonical name
+    aliases: set[str] = field(default_factory=set)  # other surface forms
+    code: str | None = None  # GB/T 2260 code of an administrative area
+    parent: tuple[str, str] | None = None  # key of the containing unit
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.label, self.name)
+
+
+def place_unit(name: str) -> gazetteer.Unit | None:
+    """The administrative unit a place name stands for, when it stands for exactly one."""
+    codes = gazetteer.names().get(name, ())
+    return gazetteer.units()[codes[0]] if len(codes) == 1 else None
+
+
+class EntityTable:
+    """Collects mentions across the corpus and gives each the key of its canonical entity."""
+
+    def __init__(self) -> None:
+        self.entities: dict[tuple[str, str], Entity] = {}
+
+    def add(self, mention: Mention) -> tuple[str, str]:
+        """Register a mention; returns its entity's key."""
+        label, name = mention.label, mention.name
+        unit = place_unit(name) if label == "GPE" else None
+        if unit is not None:
+            name = unit.name
+        entity = self.entities.get((label, name))
+        if entity is None:
+            entity = self.entities[(label, name)] = Entity(label, name)
+            if unit is not None:
+                entity.code = unit.code
+                self._add_ancestors(entity, unit)
+        for surface in (mention.text, mention.name):
+            if surface != entity.name:
+                entity.aliases.add(surface)
+        return entity.key
+
+    def add_name(self, label: str, name: str) -> tuple[str, str]:
+        """Register an entity known by name alone (a byline author)."""
+        return self.add(Mention(0, 0, label, name, name))
+
+    def key_of(self, mention: Mention) -> tuple[str, str]:
+        """The key of a mention registered before (registers it if it was not)."""
+        return self.add(mention)
+
+    def _add_ancestors(self, entity: Entity, unit: gazetteer.Unit) -> None:
+        child = entity
+        for parent in gazetteer.ancestors(unit.code):
+            child.parent = ("GPE", parent.name)
+            if child.parent in self.entities:
+                break
+            key = child.parent
+            child = Entity("GPE", parent.name, code=parent.code)
+            self.entities[key] = child
+            short = gazetteer.short_form(parent.name)
+            if short and short in gazetteer.names():
+                child.aliases.add(short)
