@@ -34,7 +34,10 @@ def decode_bytes(data: bytes, name: str) -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = data.decode(encoding, errors="strict")
+            try:
+                text = data.decode(encoding, errors="strict")
+            except UnicodeDecodeError as err:
+                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding} (byte {err.start})") from None
             break
     else:
         if b"\x00" in data:

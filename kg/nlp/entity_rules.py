@@ -131,7 +131,7 @@ def _stop_words() -> tuple[str, ...]:
 _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 
-def _cut_left(text: str, start: int, end: int) -> int:
+def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset()) -> int:
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
     (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list. A word that opens
     a nested organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
@@ -139,7 +139,7 @@ def _cut_left(text: str, start: int, end: int) -> int:
 
     suffixes = tuple(s for s, _ in _org_suffixes())
     stops = _stop_words()
-    protected = set()
+    protected = set(keep)
     for core in lexicons.word_list("entities/gov_names.txt"):
         at = text.find(core, start, end)
         if at >= 0:
@@ -168,12 +168,13 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
     """
     strength = dict(_org_suffixes())
     place_starts = {p.start: p.end for p in places}
+    inside_places = frozenset(i for p in places for i in range(p.start, p.end))
     for match in _org_suffix_re().finditer(text):
         suffix, end = match.group(0), match.end()
         if _suffix_is_word_part(text, match.start(), end):
             continue
         start = _left_edge(text, match.start(), _MAX_ORG)
-        start = _cut_left(text, start, match.start())
+        start = _cut_left(text, start, match.start(), inside_places)
         if match.start() - start < 2:
             continue
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
@@ -324,7 +325,7 @@ def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
     """The party named first in ``X 与 Y … 签约/合作/会见`` where Y is a known entity: X is an
     organization too (海尔卡奥斯与平度市…签署). Only in clauses that hold such a trigger."""
     starts = {c.start for c in chosen}
-    taken = {i for c in chosen for i in range(c.start, c.end)}
+    taken = {i for c in chosen if c.label in ("ORG", "PERSON") for i in range(c.start, c.end)}
     for trig in _bilateral_re().finditer(text):
         clause_start = max(text.rfind(p, 0, trig.start()) for p in "，,。；;\n") + 1
         clause = text[clause_start:trig.start()]
@@ -366,7 +367,8 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     """
     known = list(known)
     places = list(find_places(text))
-    found = places + list(find_suffixed_places(text, places)) + list(find_orgs(text, places))
+    places += list(find_suffixed_places(text, places))
+    found = places + list(find_orgs(text, places))
     found += list(find_persons(text)) + list(find_enumerations(text))
     chosen = _choose(known + found)
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}

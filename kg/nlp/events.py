@@ -32,11 +32,13 @@ def _roles() -> dict[str, tuple[str, str, bool]]:
     return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral in rows}
 
 
-def _modality(text: str, at: int) -> str:
+def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
+    """planned/negated when a cue word stands between the first party and the trigger, outside
+    entity names (将与 X 签约, 未签约), else asserted."""
     cues = lexicons.table("events/modality.tsv")
-    window = text[max(0, at - 4):at]
+    window = "".join(" " if _inside(mentions, i) else text[i] for i in range(max(start, at - 12), at))
     for cue in sorted(cues, key=len, reverse=True):
-        if window.endswith(cue) or window[:-1].endswith(cue) and window[-1] in "要会于在":
+        if cue in window:
             return cues[cue]
     return "asserted"
 
@@ -119,7 +121,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             arguments=tuple(args),
                             places=places,
                             time_text=_time(text, sent, trig.start()),
-                            modality=_modality(text, trig.start()),
+                            modality=_modality(text, before[0].end if before else clause[0], trig.start(), mentions),
                             confidence=_CONFIDENCE[source],
                         )
                     )

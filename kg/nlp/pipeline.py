@@ -43,6 +43,13 @@ def make_label_map(nlp: Language, name: str) -> LabelMap:
     return LabelMap(lexicons.table("label_map.tsv"))
 
 
+def load_rules_only() -> Language:
+    """kg's pipeline from ``kg/resources/pipeline.cfg``: character tokens and the rule layer, no
+    statistical model."""
+    config = spacy.util.load_config(Path(str(resources.files("kg").joinpath("resources/pipeline.cfg"))))
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
 def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     """kg's pipeline.
 
@@ -65,8 +72,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     if model is None and model_path() is not None:
         nlp = spacy.load(model_path())
     elif model is None:
-        config = spacy.util.load_config(Path(str(resources.files("kg").joinpath("resources/pipeline.cfg"))))
-        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True) if rules else spacy.blank("zh")
+        return load_rules_only() if rules else spacy.blank("zh")
     else:
         nlp = spacy.load(model)
         if "ner" in nlp.pipe_names:

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """kg's pipeline with the rule layer alone (no statistical model): fast and deterministic."""
+    from kg.nlp.pipeline import load_rules_only
+
+    return load_rules_only()
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    from kg.ingest import read_articles
+
+    (page,) = sorted(SEEDS.glob("*.txt"))
+    return list(read_articles(page, page.name))
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory):
+    """``kg build`` run once on seeds/ through the CLI, as a user runs it."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path_factory.mktemp("build") / "out"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

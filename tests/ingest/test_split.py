@@ -1,0 +1,84 @@
+import pytest
+
+from kg.ingest.bylines import find_dateline, parse_byline
+from kg.ingest.split import split_page
+
+
+def test_split_seed_page_into_articles(seed_articles):
+    titles = [a.title for a in seed_articles]
+    assert titles[:6] == [
+        "青岛:城市党建引领“搞活一座城”",
+        "青岛将打造成中国北方直播电商领先城市",
+        "青岛网上政务服务获好评",
+        "海尔卡奥斯与平度莱西达成战略合作",
+        "上合示范区打造青年创业国际孵化平台",
+        "“青岛·云展日”主题活动启动",
+    ]
+    assert "新一代“青岛金花”培育评选启动" in titles
+    assert "老城复兴开辟新路径" in titles
+    assert len({a.id for a in seed_articles}) == len(seed_articles)
+
+
+def test_split_seed_bylines_name_each_articles_authors(seed_articles):
+    authors = {a.title: a.authors for a in seed_articles}
+    assert authors["海尔卡奥斯与平度莱西达成战略合作"] == ["肖芳"]
+    assert authors["青岛:城市党建引领“搞活一座城”"] == ["薄克国", "张少丰", "王秀梅"]
+    assert authors["上合示范区打造青年创业国际孵化平台"] == ["白晓", "李颖慧"]
+    assert authors["老城复兴开辟新路径"] == ["李媛"]
+    assert all("□" not in a.text and "本报记者" not in a.text for a in seed_articles)
+
+
+def test_split_seed_subtitle_kicker_dateline_caption(seed_articles):
+    first = seed_articles[0]
+    assert first.subtitles == ["基层党建与城市发展“无缝衔接”"]
+    old_town = next(a for a in seed_articles if a.title == "老城复兴开辟新路径")
+    assert old_town.kicker.endswith("——")
+    signing = next(a for a in seed_articles if a.title.startswith("海尔卡奥斯"))
+    assert signing.dateline.text == "本报青岛讯"
+    assert signing.text[signing.dateline.start:signing.dateline.end] == "本报青岛讯"
+    photo = next(a for a in seed_articles if a.captions)
+    assert photo.captions[0].text.startswith("图为观摩会上")
+    assert photo.text[photo.captions[0].start:photo.captions[0].end] == photo.captions[0].text
+
+
+# fmt: off
+@pytest.mark.parametrize("whole", ["及时调整基层党建工作重点", "历史城区保护范围内", "馆陶路3号三菱洋行旧址", "日益成为居民喜爱的“共享家”"])
+# fmt: on
+def test_split_seed_repairs_words_cut_by_column_breaks(seed_articles, whole):
+    assert any(whole in a.text for a in seed_articles)
+
+
+def test_split_page_keeps_paragraphs_that_end_sentences_apart():
+    page = "# 标题\n\n第一段说完了这件事情的来龙去脉和后续安排。\n\n第二段另起一行。\n"
+    (article,) = split_page(page, doc_id="d", source="d.txt")
+    assert article.text == "标题\n第一段说完了这件事情的来龙去脉和后续安排。\n第二段另起一行。"
+
+
+def test_split_page_block_break_starts_untitled_item():
+    page = "# 甲\n\n正文一句话。\n\n\n\n图为活动现场的一张照片。\n\n□ 记者 王五 摄\n"
+    first, second = split_page(page, doc_id="d", source="d.txt")
+    assert (first.title, second.title) == ("甲", "")
+    assert second.authors == ["王五"]
+
+
+# fmt: off
+@pytest.mark.parametrize("line, names", [
+    ("□ 本报记者 薄克国", ["薄克国"]),
+    ("本报通讯员 张少丰 王秀梅", ["张少丰", "王秀梅"]),
+    ("□ 记者 白晓 通讯员 李颖慧 报道", ["白晓", "李颖慧"]),
+])
+# fmt: on
+def test_bylines_parse_names(line, names):
+    assert parse_byline(line) == names
+
+
+# fmt: off
+@pytest.mark.parametrize("text, dateline", [
+    ("本报青岛讯 近日,", "本报青岛讯"),
+    ("新华社北京5月28日电 (记者 张三)", "新华社北京5月28日电"),
+    ("本报通讯员 张少丰", None),
+])
+# fmt: on
+def test_bylines_find_dateline(text, dateline):
+    found = find_dateline(text)
+    assert (found.text if found else None) == dateline

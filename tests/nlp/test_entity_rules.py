@@ -1,0 +1,57 @@
+"""The rule layer on sentences of the kind Chinese news is made of (not only the seed page)."""
+
+import pytest
+
+from kg.nlp.entity_rules import find_entities
+
+
+def _found(text):
+    return {(text[c.start:c.end], c.label, c.name or text[c.start:c.end]) for c in find_entities(text)}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, entity", [
+    ("与青岛海诺生物工程有限公司完成首批签约", ("青岛海诺生物工程有限公司", "ORG", "青岛海诺生物工程有限公司")),
+    ("受国务院办公厅电子政务办公室委托,", ("国务院办公厅电子政务办公室", "ORG", "国务院办公厅电子政务办公室")),
+    ("由青岛市贸促会与青岛市工信局共同主办", ("青岛市工信局", "ORG", "青岛市工信局")),
+    ("青岛市农业农村局、市工业和信息化局分别负责", ("市工业和信息化局", "ORG", "市工业和信息化局")),
+    ("推动青岛市政府出台意见", ("青岛市政府", "ORG", "青岛市政府")),
+    ("杭州市西湖区人民政府发布通知", ("杭州市西湖区人民政府", "ORG", "杭州市西湖区人民政府")),
+    ("成都市双流区与四川大学签署协议", ("四川大学", "ORG", "四川大学")),
+    ("青岛籍中央电视台主持人王小骞被聘为大使", ("中央电视台", "ORG", "中央电视台")),
+    ("青岛籍中央电视台主持人王小骞被聘为大使", ("王小骞", "PERSON", "王小骞")),
+    ("青岛市委党校经济学教研部副教授张彬认为", ("张彬", "PERSON", "张彬")),
+    ("副总经理刘少初介绍,项目进展顺利", ("刘少初", "PERSON", "刘少初")),
+    ("习近平总书记要求青岛办好一次会", ("习近平", "PERSON", "习近平")),
+    ("海尔卡奥斯与平度市、莱西市政府分别签署了协议", ("平度市", "ORG", "平度市政府")),
+    ("海尔卡奥斯与平度市、莱西市政府分别签署了协议", ("莱西市政府", "ORG", "莱西市政府")),
+    ("海尔卡奥斯与平度市、莱西市政府分别签署了协议", ("海尔卡奥斯", "ORG", "海尔卡奥斯")),
+    ("阿里云与杭州市签订合作协议。阿里云将在杭州建设数据中心。", ("阿里云", "ORG", "阿里云")),
+    ("新疆维吾尔自治区和内蒙古自治区", ("内蒙古自治区", "GPE", "内蒙古自治区")),
+    ("企业来自平度、莱西两市", ("莱西", "GPE", "莱西")),
+    ("上合示范区管委会与企业签约", ("上合示范区管委会", "ORG", "上合示范区管委会")),
+    ("步入位于海泊路63号的里院", ("海泊路63号", "LOC", "海泊路63号")),
+    ("平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业", ("征和工业", "ORG", "征和工业")),
+])
+# fmt: on
+def test_entity_rules_find(text, entity):
+    assert entity in _found(text)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, not_entity", [
+    ("充分发挥政府和市场的作用", "和政"),
+    ("吸引了业内顶尖设计公司进驻", "业内顶尖设计公司"),
+    ("在全市街道和社区建立党组织", "街道和社区"),
+    ("推进实施直播电商工程", "实施直播电商工程"),
+    ("各区政府可以推荐", "各区政府"),
+    ("局部地区有雨", "局部"),
+])
+# fmt: on
+def test_entity_rules_leave_everyday_words_alone(text, not_entity):
+    assert not_entity not in {surface for surface, _, _ in _found(text)}
+
+
+def test_entity_rules_short_form_of_brand_is_an_alias():
+    text = "海尔卡奥斯与平度市签署协议。卡奥斯将赋能企业。"
+    assert ("卡奥斯", "ORG", "海尔卡奥斯") in _found(text)

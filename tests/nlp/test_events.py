@@ -1,0 +1,58 @@
+"""Events and relations through the whole rule pipeline (character tokens, rules, components)."""
+
+import pytest
+
+
+def _events(nlp, text):
+    doc = nlp(text)
+    return [(e.cls, tuple(sorted((a.role, a.mention.name) for a in e.arguments)), e.modality) for e in doc._.kg_events]
+
+
+def test_events_separately_makes_one_bilateral_event_per_partner(rules_nlp):
+    text = "5月28日,海尔卡奥斯与平度市、莱西市政府分别签署了战略合作框架协议。"
+    events = _events(rules_nlp, text)
+    assert ("Signing", (("agent", "海尔卡奥斯"), ("partner", "平度市政府")), "asserted") in events
+    assert ("Signing", (("agent", "海尔卡奥斯"), ("partner", "莱西市政府")), "asserted") in events
+
+
+def test_events_groups_before_and_after_yu(rules_nlp):
+    text = "上合示范区管委会、共青团胶州市委与青岛译融国际文化产业有限公司、青岛品品好粮油集团有限公司现场签订战略合作协议。"
+    ((cls, args, _), *_) = _events(rules_nlp, text)
+    assert cls == "Signing"
+    assert ("agent", "上合示范区管委会") in args and ("agent", "共青团胶州市委") in args
+    assert ("partner", "青岛译融国际文化产业有限公司") in args and ("partner", "青岛品品好粮油集团有限公司") in args
+
+
+def test_events_co_hosts_are_agents(rules_nlp):
+    text = "5月29日,由青岛市贸促会与青岛市工信局共同主办的主题活动启动。"
+    hosting = [e for e in _events(rules_nlp, text) if e[0] == "Hosting"]
+    assert hosting and set(hosting[0][1]) >= {("agent", "青岛市贸促会"), ("agent", "青岛市工信局")}
+
+
+def test_events_passive_appointment_names_the_person(rules_nlp):
+    text = "活动现场,青岛籍中央电视台主持人王小骞被聘为“青岛会展公益大使”。"
+    assert ("Appointment", (("theme", "王小骞"),), "asserted") in _events(rules_nlp, text)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, modality", [
+    ("青岛市政府将与四川大学签约。", "planned"),
+    ("青岛市政府拟与四川大学签约。", "planned"),
+    ("青岛市政府未与四川大学签约。", "negated"),
+    ("青岛市政府与四川大学签约。", "asserted"),
+])
+# fmt: on
+def test_events_modality(rules_nlp, text, modality):
+    assert [m for *_, m in _events(rules_nlp, text)] == [modality]
+
+
+def test_relations_position_title_between_org_and_person(rules_nlp):
+    doc = rules_nlp("青岛市委党校经济学教研部副教授张彬认为,这是突破。")
+    assert [(p.person.name, p.title, p.org.name) for p in doc._.kg_positions] == [
+        ("张彬", "副教授", "青岛市委党校经济学教研部")
+    ]
+
+
+def test_relations_org_located_by_name_prefix(rules_nlp):
+    doc = rules_nlp("青岛海诺生物工程有限公司完成签约。")
+    assert [(loc.org.name, loc.place.name) for loc in doc._.kg_locations] == [("青岛海诺生物工程有限公司", "青岛")]
