@@ -1,0 +1,70 @@
+import pyoxigraph
+import pytest
+from rdflib import Graph, URIRef
+
+from kg.ingest.records import Article
+from kg.nlp.records import Argument, Event, Mention
+from kg.rdf.mapping import ArticleResult, GraphBuilder, iri_segment
+from kg.resolve.entities import EntityTable
+
+
+# fmt: off
+@pytest.mark.parametrize("name", [
+    "平度市", "a b", '<>"{}|^`\\', "tab\there", "\x00\x1f", "😀𠀀", "100%", "#?/&=", "",
+])
+# fmt: on
+def test_mapping_iri_segment_gives_valid_iris(name):
+    iri = f"https://example.org/id/org/{iri_segment(name)}"
+    pyoxigraph.NamedNode(iri)  # raises on an invalid IRI
+    turtle = f"<{iri}> <https://example.org/p> 1 ."
+    assert len(Graph().parse(data=turtle, format="turtle")) == 1
+
+
+def test_mapping_iri_segment_is_injective_on_reserved_characters():
+    assert iri_segment("a/b") != iri_segment("a%2Fb")
+    assert iri_segment("平度市") == "平度市"
+
+
+def _one_article(text="海尔卡奥斯与平度市签约。", title='标题 "<script>alert(1)</script>"'):
+    article = Article(id="doc-0", source="doc.txt", title=title, text=text, authors=["肖芳"])
+    agent = Mention(0, 5, "ORG", "海尔卡奥斯", "海尔卡奥斯")
+    partner = Mention(6, 9, "GPE", "平度市", "平度市")
+    event = Event("Signing", "签约", 9, (0, 12), (Argument("agent", agent), Argument("partner", partner)))
+    table = EntityTable()
+    keys = [table.add(agent), table.add(partner)]
+    builder = GraphBuilder("https://example.org/id/", table)
+    builder.add_article(ArticleResult(article, events=[event], mention_keys=keys))
+    builder.add_entities()
+    return builder.graph
+
+
+def test_mapping_event_with_provenance_and_hierarchy():
+    graph = _one_article()
+    rows = list(graph.query("""
+        PREFIX kg: <https://w3id.org/kg-news/ontology#>
+        PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?a ?code ?b ?e ?anchor WHERE {
+          ?ev a kg:Signing ; kg:agent/rdfs:label ?a ; kg:partner ?p ; prov:wasDerivedFrom ?s .
+          ?p kg:gbCode ?code ; schema:containedInPlace+/rdfs:label "山东省"@zh .
+          ?s nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor .
+        }"""))
+    assert [tuple(map(str, r)) for r in rows] == [("海尔卡奥斯", "370283", "0", "12", "海尔卡奥斯与平度市签约。")]
+
+
+def test_mapping_is_deterministic_and_has_no_blank_nodes():
+    first = _one_article().serialize(format="turtle")
+    second = _one_article().serialize(format="turtle")
+    assert first == second
+    assert "_:" not in first
+    assert all(isinstance(t, URIRef) for t in Graph().parse(data=first, format="turtle").subjects())
+
+
+def test_mapping_hostile_text_stays_literal():
+    graph = _one_article()
+    turtle = graph.serialize(format="turtle")
+    store = pyoxigraph.Store()
+    store.load(turtle.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    headlines = [s["h"].value for s in store.query("SELECT ?h WHERE { ?a <https://schema.org/headline> ?h }")]
+    assert headlines == ['标题 "<script>alert(1)</script>"']

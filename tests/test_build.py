@@ -1,0 +1,111 @@
+"""``kg build`` end to end on seeds/, checked with two independent RDF implementations."""
+
+import re
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+"""
+
+
+def _store(out):
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    return store
+
+
+def _rows(store, query):
+    return [tuple(term.value for term in solution) for solution in store.query(PREFIXES + query)]
+
+
+def test_build_seed_signing_with_counterpart_and_sentence(seed_out):
+    rows = _rows(_store(seed_out), """
+        SELECT ?partner ?anchor WHERE {
+          ?e a kg:Signing ; kg:agent/rdfs:label "海尔卡奥斯"@zh ; kg:partner/rdfs:label ?partner ;
+             prov:wasDerivedFrom ?s .
+          ?s nif:anchorOf ?anchor .
+        }""")
+    partners = {p for p, _ in rows}
+    assert {"平度市政府", "莱西市政府"} <= partners
+    assert all("签署" in a or "签约" in a for _, a in rows)
+
+
+def test_build_seed_unveiling_and_bylines(seed_out):
+    store = _store(seed_out)
+    assert _rows(store, 'SELECT ?a WHERE { ?a schema:headline "海尔卡奥斯与平度莱西达成战略合作"@zh ; schema:author/rdfs:label "肖芳"@zh }')
+    unveiled = {r[0] for r in _rows(store, "SELECT ?n WHERE { ?e a kg:Unveiling ; kg:theme/rdfs:label ?n }")}
+    assert "山东省港口集团" in unveiled
+
+
+def test_build_seed_places_in_hierarchy_with_codes(seed_out):
+    rows = _rows(_store(seed_out), """
+        SELECT ?code WHERE { ?p rdfs:label "平度市"@zh ; kg:gbCode ?code ;
+                             schema:containedInPlace/rdfs:label "青岛市"@zh }""")
+    assert rows == [("370283",)]
+
+
+def test_build_seed_offsets_point_into_article_text(seed_out):
+    rows = _rows(_store(seed_out), """
+        SELECT ?text ?b ?e ?anchor WHERE {
+          ?s a kg:Sentence ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor ;
+             nif:referenceContext/nif:isString ?text }""")
+    assert rows
+    for text, begin, end, anchor in rows:
+        assert text[int(begin):int(end)] == anchor
+
+
+def test_build_seed_parses_in_rdflib_with_same_size(seed_out):
+    graph = Graph().parse(seed_out / "graph.ttl", format="turtle")
+    assert len(graph) == len(_store(seed_out)) > 300
+
+
+def test_build_seed_html_is_offline(seed_out):
+    html = (seed_out / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    assert "海尔卡奥斯" in html
+
+
+def test_build_is_byte_identical_across_runs(seed_out, tmp_path):
+    again = tmp_path / "again"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(again), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (again / "graph.ttl").read_bytes() == (seed_out / "graph.ttl").read_bytes()
+
+
+def test_build_bad_input_names_file_exits_nonzero_and_keeps_out(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00")
+    result = CliRunner().invoke(app, ["build", str(bad), "--out", str(out), "--quiet"])
+    assert result.exit_code == 2
+    assert "bad.txt" in result.output and "binary" in result.output
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous"
+    assert {p.name for p in tmp_path.iterdir()} == {"bad.txt", "out"}  # no staging folder left behind
+
+
+def test_build_missing_path_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_help_explains_with_example():
+    for args in (["--help"], ["build", "--help"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0
+        assert "Example" in result.output
