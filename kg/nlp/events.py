@@ -28,8 +28,12 @@ def _trigger_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, str, bool]]:
-    rows = [line.split("\t") for line in lexicons._lines("events/roles.tsv")]
-    return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral in rows}
+    return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral, _ in lexicons.rows("events/roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[4].split(",")) for row in lexicons.rows("events/roles.tsv")}
 
 
 def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
@@ -107,8 +111,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if not before and in_sentence and in_sentence[0].end <= clause[0]:
                     before, source = [in_sentence[0]], "sentence"
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and text[max(0, m.start - 1):m.start] in ("在", "于"))
-                before = [m for m in before if m not in places]
-                after = [m for m in after if m not in places]
+                allowed = _types()[cls]
+                before = [m for m in before if m not in places and m.label in allowed]
+                after = [m for m in after if m not in places and m.label in allowed]
                 if not before and not after:
                     continue
                 for args in _assign(text, cls, trig, before, after):

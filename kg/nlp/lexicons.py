@@ -18,6 +18,12 @@ def _table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated data file, one tuple a row."""
+    return tuple(tuple(line.split("\t")) for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """A one-entry-a-line data file, longest entry first."""
     return tuple(sorted(set(_lines(name)), key=lambda w: (-len(w), w)))
