@@ -68,5 +68,38 @@ def build(
         )
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Gold annotation files (JSON, format in the README).")],
+    graph: Annotated[Path, typer.Option(exists=True, dir_okay=False, help="The graph to score.")] = Path("out/graph.ttl"),
+    misses: Annotated[bool, typer.Option(help="List what was missed and what was found beyond gold.")] = True,
+) -> None:
+    """Score a built graph against gold: precision, recall and F1 of entities, event participants,
+    participant pairs and relations, and the list of misses.
+
+    Example: kg build seeds/ && kg eval tests/gold/seed.json --graph out/graph.ttl
+    """
+    from rich.table import Table
+
+    from kg.evaluate import evaluate as run_eval
+
+    try:
+        report = run_eval(graph, gold)
+    except ValueError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(code=2) from None
+    out = Console(soft_wrap=True)
+    table = Table("", "precision", "recall", "F1", "gold", "found")
+    for name, score in report.scores.items():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.predicted))
+    out.print(table)
+    if misses:
+        for name, score in report.scores.items():
+            for line in score.missed:
+                out.print(f"missed   {name}: {line}", markup=False, highlight=False)
+            for line in score.spurious:
+                out.print(f"spurious {name}: {line}", markup=False, highlight=False)
+
+
 def _counts(counter) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"

@@ -43,7 +43,8 @@ class EntityRules:
                 continue
             spans.append(span)
             text = doc.text[cand.start:cand.end]
-            mentions.append(Mention(cand.start, cand.end, cand.label, text, cand.name or text))
+            alias = cand.rule != "coordination"
+            mentions.append(Mention(cand.start, cand.end, cand.label, text, cand.name or text, alias))
         doc.ents = filter_spans(spans)
         doc._.kg_mentions = mentions
         return doc

@@ -197,16 +197,16 @@ def _has_function_word(phrase: str) -> bool:
 def _place_suffix_re() -> re.Pattern:
     table = lexicons.table("entities/place_suffixes.tsv")
     alternatives = "|".join(re.escape(s) for s in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})(?:[0-9０-９]+号)?")
+    return re.compile(rf"(?:{alternatives})")
 
 
 def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candidate]:
-    """Zones, towns and streets: 上合示范区, 东寨子村, 馆陶路3号. The name is two to four characters
+    """Zones, towns and streets: 上合示范区, 东寨子村, 馆陶路 (without the house number). The name is two to four characters
     before the suffix, not an everyday word, and not a known place plus a suffix (为青岛 …)."""
     table = lexicons.table("entities/place_suffixes.tsv")
     place_ends = {p.end for p in places}
     for match in _place_suffix_re().finditer(text):
-        suffix = re.sub(r"[0-9０-９]+号$", "", match.group(0))
+        suffix = match.group(0)
         start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in {p.start for p in places}:

@@ -91,29 +91,68 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     return [args + [Argument(partner_role, p) for p in partners]]
 
 
+def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text, *sent)]
+
+
+_QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
+
+
+def _participants(text: str, mentions: list[Mention], sent: tuple[int, int]) -> list[Mention]:
+    """Mentions that can take part in an event: not a place that only modifies a name (平度市的征和工业),
+    not a word inside a quoted name (“青岛·云展日”)."""
+    quoted = _quoted(text, sent)
+    kept = []
+    for m in mentions:
+        if not (sent[0] <= m.start and m.end <= sent[1]):
+            continue
+        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] == "的":
+            continue
+        if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _window(text: str, cls: str, clause_list: list[tuple[int, int]], index: int, in_sentence: list[Mention]) -> int:
+    """Where the participants of a trigger in clause ``index`` start. For bilateral events a clause
+    without 与 reaches back to the clause that has it (X 分别与 A、B, C、D 完成签约)."""
+    start = clause_list[index][0]
+    if not _roles()[cls][2] or _PARTNER_MARK.search(text, start, clause_list[index][1]):
+        return start
+    for earlier in reversed(clause_list[:index]):
+        mark = _PARTNER_MARK.search(text, *earlier)
+        if mark and any(m.end <= mark.start() and m.start >= earlier[0] for m in in_sentence):
+            return earlier[0]
+    return start
+
+
 def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Events of a text whose entity mentions are known (sorted by start)."""
     events: list[Event] = []
     classes = lexicons.table("events/triggers.tsv")
     for sent in sentences(text):
-        in_sentence = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
+        in_sentence = _participants(text, mentions, sent)
         seen_in_clause: set[tuple[int, str]] = set()
-        for clause in clauses(text, *sent):
+        clause_list = clauses(text, *sent)
+        for index, clause in enumerate(clause_list):
+            previous_trigger = -1  # participants of a second trigger start after the first
             for trig in _trigger_re().finditer(text, *clause):
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
                 seen_in_clause.add((clause[0], cls))
-                here = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
-                before = [m for m in here if m.end <= trig.start()]
-                after = [m for m in here if m.start >= trig.end()]
+                start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
+                before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
+                after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 source = "clause"
-                if not before and in_sentence and in_sentence[0].end <= clause[0]:
+                if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0:
                     before, source = [in_sentence[0]], "sentence"
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and text[max(0, m.start - 1):m.start] in ("在", "于"))
                 allowed = _types()[cls]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
+                previous_trigger = trig.end()
                 if not before and not after:
                     continue
                 for args in _assign(text, cls, trig, before, after):

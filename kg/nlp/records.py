@@ -14,6 +14,7 @@ class Mention:
     label: str  # PERSON, ORG, GPE, LOC
     text: str
     name: str
+    alias: bool = True  # the text is itself a name of the entity (卡奥斯); False for 平度市 in 平度市、莱西市政府
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ class EntityTable:
             if unit is not None:
                 entity.code = unit.code
                 self._add_ancestors(entity, unit)
-        for surface in (mention.text, mention.name):
+        for surface in (mention.text, mention.name) if mention.alias else (mention.name,):
             if surface != entity.name:
                 entity.aliases.add(surface)
         return entity.key
