@@ -50,11 +50,13 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
 
 
 def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
-    """Write ``graph.ttl`` and ``graph.html`` into a fresh folder and swap it in for ``out``.
+    """Write ``graph.ttl``, ``graph.html`` and the Oxigraph ``store/`` into a fresh folder and swap it
+    in for ``out``.
 
     The folder is made beside ``out`` and renamed into place only when every file is written, so a
     failed or killed run leaves the previous ``out/`` as it was.
     """
+    from kg.sparql.store import STORE_DIR, fill_store
     from kg.viz.html import write_html
 
     out = out.resolve()
@@ -62,6 +64,7 @@ def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         graph.serialize(destination=staging / "graph.ttl", format="turtle", encoding="utf-8")
+        fill_store(staging / "graph.ttl", staging / STORE_DIR)  # the embedded SPARQL store
         write_html(graph, staging / "graph.html", title=title)
         old = None
         if out.exists():
@@ -73,7 +76,7 @@ def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [out / "graph.ttl", out / "graph.html"]
+    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR]
 
 
 def build(
