@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
@@ -85,6 +86,7 @@ def build(
     *,
     model: str | None = None,
     base_iri: str = DEFAULT_BASE,
+    date: datetime.date | None = None,
     progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> Summary:
     """Build the knowledge graph of the news files under ``paths`` into ``out``.
@@ -94,6 +96,7 @@ def build(
         out: the output folder (replaced as a whole when the build succeeds).
         model: None for kg's own pipeline, or the name/path of another spaCy pipeline.
         base_iri: the IRI under which entities, articles and events are named.
+        date: publication date of articles whose file says none (no sidecar, no page header).
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
 
     Returns:
@@ -112,7 +115,7 @@ def build(
     summary = Summary(documents=len(files))
     iterator = progress(files, len(files)) if progress else files
     for path, source in iterator:
-        for result in analyse(nlp, read_articles(path, source), table):
+        for result in analyse(nlp, read_articles(path, source, default_date=date), table):
             builder.add_article(result)
             summary.articles += 1
             summary.events.update(e.cls for e in result.events)

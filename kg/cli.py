@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -35,11 +36,14 @@ def build(
         Optional[str], typer.Option(help="Another installed spaCy pipeline (name or path) to tag entities, e.g. zh_core_web_trf.")
     ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the entities, articles and events the graph names.")] = DEFAULT_BASE,
+    date: Annotated[
+        Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no date atop the page); resolves 5月28日 to a full date.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
 
-    Example: kg build seeds/ --out out/ --base-iri https://example.org/kg/
+    Example: kg build seeds/ --out out/ --date 2020-05-29 --base-iri https://example.org/kg/
     """
     from kg.build import build as run_build
     from kg.ingest.decode import InputError
@@ -50,7 +54,9 @@ def build(
         return track(files, total=total, description="Reading documents", console=console, disable=quiet)
 
     try:
-        summary = run_build(paths, out, model=model, base_iri=base_iri, progress=progress)
+        summary = run_build(
+            paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, progress=progress
+        )
     except InputError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(code=2) from None
@@ -103,3 +109,66 @@ def evaluate(
 
 def _counts(counter) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+
+
+@app.command()
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (or give a file with -f).")] = None,
+    file: Annotated[
+        Optional[str], typer.Option("--file", "-f", help="A .rq file, or the name of a shipped example: signings, positions …")
+    ] = None,
+    store: Annotated[Path, typer.Option(help="The Oxigraph store that kg build made.")] = Path("out/store"),
+    fmt: Annotated[str, typer.Option("--format", help="table, or a SPARQL results format: csv, tsv, json.")] = "table",
+) -> None:
+    """Run a SPARQL query on the store that kg build filled (out/store) and print the results.
+
+    Example: kg query -f queries/signings.rq --format csv
+    """
+    from kg.sparql.query import print_query
+
+    if (sparql is None) == (file is None):
+        console.print("[red]error:[/red] give a query or a file, e.g. kg query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' or kg query -f signings")
+        raise typer.Exit(code=2)
+    try:
+        print_query(sparql, file, store=store, fmt=fmt)
+    except (ValueError, FileNotFoundError, SyntaxError, OSError) as err:
+        console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+
+
+@app.command()
+def serve(
+    store: Annotated[Path, typer.Option(help="The Oxigraph store that kg build made.")] = Path("out/store"),
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes.")] = False,
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph server), read-only by default.
+
+    Example: kg serve --port 7878, then query http://127.0.0.1:7878/query
+    """
+    from kg.sparql.serve import serve as run_serve
+
+    try:
+        code = run_serve(store, host=host, port=port, writable=writable, log=console.print)
+    except (ValueError, FileNotFoundError) as err:
+        console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+    raise typer.Exit(code=code)
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The graph to check (Turtle, N-Triples, …).")] = Path("out/graph.ttl"),
+    shapes: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="SHACL shapes [default: kg's shapes.ttl]")] = None,
+) -> None:
+    """Check a graph against kg's SHACL shapes (shapes.ttl); list each violation, exit 1 if any.
+
+    Example: kg validate out/graph.ttl
+    """
+    from kg.sparql.validate import print_report, validate_graph
+
+    report = validate_graph(graph, shapes)
+    print_report(report)
+    if not report.conforms:
+        raise typer.Exit(code=1)

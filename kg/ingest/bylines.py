@@ -1,9 +1,11 @@
-"""Bylines (□ 本报记者 薄克国), datelines (本报青岛讯) and photo captions (图为…) of Chinese newspapers."""
+"""Page furniture of Chinese newspapers: bylines (□ 本报记者 薄克国), datelines (本报青岛讯), photo
+captions (图为…) and the date printed atop a page."""
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -76,3 +78,24 @@ def find_captions(text: str, offset: int = 0) -> list[Span]:
     for match in re.finditer(rf"(?:^|(?<=[。！？!?\s]))(?:{openers})[^。！？!?\n]*[。！？!?]?", text):
         found.append(Span(offset + match.start(), offset + match.end(), match.group(0)))
     return found
+
+
+_HEADER_DATE = re.compile(r"((?:19|20)\d{2})[年\-/.](1[0-2]|0?[1-9])[月\-/.]([12]\d|3[01]|0?[1-9])日?")
+
+
+def find_page_date(page: str) -> date | None:
+    """A publication date printed at the top of a page (``2020年5月29日 星期五``), if any."""
+    for line in page.strip().splitlines()[:3]:
+        match = _HEADER_DATE.search(line)
+        if match and is_date_line(line):
+            try:
+                return date(*map(int, match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is only a date (and weekday): ``2020年5月29日 星期五``."""
+    rest = _HEADER_DATE.sub("", line, count=1)
+    return bool(_HEADER_DATE.search(line)) and re.fullmatch(r"[\s　]*(?:星期[一二三四五六日天]|周[一二三四五六日])?[\s　]*", rest) is not None

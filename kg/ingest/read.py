@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from kg.ingest.decode import InputError, read_text
 from kg.ingest.records import Article
 from kg.ingest.split import split_page
+from kg.ingest.bylines import find_page_date
 
 SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -23,7 +26,7 @@ def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.endswith(".meta.json"))
             if not files:
                 raise InputError(f"{path}: no {'/'.join(SUFFIXES)} files in this folder")
             found.extend((f, f.relative_to(path).as_posix()) for f in files)
@@ -34,8 +37,35 @@ def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def read_articles(path: Path, source: str) -> Iterator[Article]:
-    """The articles of one file (see :func:`kg.ingest.split.split_page`)."""
+def read_metadata(path: Path) -> dict:
+    """The sidecar metadata of a news file: ``page.meta.json`` beside ``page.txt``, e.g.
+    ``{"date": "2020-05-29"}``; an empty dict where there is none.
+
+    Raises:
+        InputError: a sidecar that is not a JSON object with an ISO ``date``.
+    """
+    sidecar = path.with_suffix(".meta.json")
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        if "date" in meta:
+            date.fromisoformat(meta["date"])
+        return meta
+    except (ValueError, TypeError, AttributeError) as err:
+        raise InputError(f"{sidecar}: not a metadata file with an ISO date ({err})") from None
+
+
+def read_articles(path: Path, source: str, *, default_date: date | None = None) -> Iterator[Article]:
+    """The articles of one file (see :func:`kg.ingest.split.split_page`).
+
+    The publication date comes from the sidecar metadata file, else from a date printed at the top
+    of the page, else from ``default_date`` (``kg build --date``).
+    """
     page = read_text(path)
+    meta = read_metadata(path)
+    when = date.fromisoformat(meta["date"]) if "date" in meta else find_page_date(page) or default_date
     doc_id = Path(source).with_suffix("").as_posix().replace("/", "_")
-    yield from split_page(page, doc_id=doc_id, source=source)
+    for article in split_page(page, doc_id=doc_id, source=source):
+        article.date = when.isoformat() if when else None
+        yield article

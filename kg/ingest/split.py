@@ -53,7 +53,7 @@ def _lines(page: str) -> list[_Line]:
         heading = _HEADING.match(text)
         if heading:
             line.level, line.text, line.kind = len(heading.group(1)), heading.group(2).strip(), "heading"
-        elif text[0] in bylines.lexicon()["boilerplate_markers"]:
+        elif text[0] in bylines.lexicon()["boilerplate_markers"] or bylines.is_date_line(text):
             line.kind = "boilerplate"
         elif bylines.is_byline(text):
             line.kind = "byline"

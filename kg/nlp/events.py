@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.amounts import find_amounts
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
@@ -91,6 +92,17 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     return [args + [Argument(partner_role, p) for p in partners]]
 
 
+_MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding")
+
+
+def _amounts(text: str, cls: str, clause: tuple[int, int], sent: tuple[int, int]):
+    """Money an investment or agreement is about: in the trigger's clause, else in its sentence."""
+    if cls not in _MONEY_CLASSES:
+        return ()
+    found = find_amounts(text, *clause) or find_amounts(text, *sent)
+    return tuple((text[a:b], value) for a, b, value in found)
+
+
 def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text, *sent)]
 
@@ -167,6 +179,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             time_text=_time(text, sent, trig.start()),
                             modality=_modality(text, before[0].end if before else clause[0], trig.start(), mentions),
                             confidence=_CONFIDENCE[source],
+                            amounts=_amounts(text, cls, clause, sent),
                         )
                     )
     return events

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Event:
     time_text: str | None = None
     modality: str = "asserted"  # asserted, planned, negated
     confidence: float = 0.8
+    amounts: tuple[tuple[str, Decimal], ...] = ()  # (text, value in yuan): 总投资10亿元
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -17,6 +18,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from kg.ingest.records import Article
+from kg.nlp.dates import resolve
 from kg.nlp.records import Event, Location, Position
 from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
 from kg.resolve.entities import EntityTable
@@ -124,6 +126,18 @@ class GraphBuilder:
             g.add((node, SEM.hasPlace, self.entity_iri(self.entities.key_of(place))))
         if event.time_text:
             g.add((node, KG.timeText, Literal(event.time_text, lang="zh")))
+            when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)
+            if when and when.value:
+                g.add((node, SEM.hasTimeStamp, Literal(when.value, datatype=XSD[when.datatype])))
+            elif when and when.before:
+                g.add((node, SEM.hasLatestEndTimeStamp, Literal(when.before, datatype=XSD.date)))
+        for i, (text, value) in enumerate(event.amounts):
+            amount = URIRef(f"{node}/amount-{i}")
+            g.add((node, KG.amount, amount))
+            g.add((amount, RDF.type, SCHEMA.MonetaryAmount))
+            g.add((amount, SCHEMA.value, Literal(value, datatype=XSD.decimal)))
+            g.add((amount, SCHEMA.currency, Literal("CNY")))
+            g.add((amount, RDFS.label, Literal(text, lang="zh")))
         if event.modality != "asserted":
             g.add((node, KG.modality, Literal(event.modality)))
         g.add((node, KG.confidence, Literal(Decimal(str(event.confidence)), datatype=XSD.decimal)))

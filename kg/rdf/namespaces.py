@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     triggerWord: URIRef
     confidence: URIRef
     modality: URIRef
+    amount: URIRef  # money an event is about (schema:MonetaryAmount)
     Position: URIRef
     holder: URIRef
     organization: URIRef

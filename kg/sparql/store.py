@@ -13,7 +13,7 @@ STORE_DIR = "store"
 _FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG}
 
 
-class StoreError(Exception):
+class StoreError(OSError):
     """The store is missing or cannot be opened; the message says what to do."""
 
 

@@ -65,10 +65,11 @@ def compute_layout(
 
 def _repulsion(pos: np.ndarray) -> np.ndarray:
     n = len(pos)
-    lo = pos.min(axis=0)
-    span = max(float((pos.max(axis=0) - lo).max()), 1e-6)
-    grid = max(1, min(32, int(math.sqrt(n / 12))))
-    cell_xy = np.minimum(((pos - lo) / span * grid).astype(np.int64), grid - 1)
+    # the grid spans the bulk of the nodes; outliers fall into the border cells
+    lo = np.percentile(pos, 0.5, axis=0)
+    span = np.maximum(np.percentile(pos, 99.5, axis=0) - lo, 1e-6)
+    grid = max(1, min(40, int(math.sqrt(n / 8))))
+    cell_xy = np.clip(((pos - lo) / span * grid).astype(np.int64), 0, grid - 1)
     cell = cell_xy[:, 0] * grid + cell_xy[:, 1]
     cells = grid * grid
     mass = np.bincount(cell, minlength=cells).astype(float)
@@ -76,34 +77,32 @@ def _repulsion(pos: np.ndarray) -> np.ndarray:
         [np.bincount(cell, pos[:, a], minlength=cells) for a in (0, 1)], axis=1
     ) / np.maximum(mass, 1)[:, None]
 
-    # far field: every cell that is not a neighbour of the node's own cell
-    cx, cy = np.divmod(np.arange(cells), grid)
-    near = (np.abs(cell_xy[:, 0:1] - cx[None, :]) <= 1) & (np.abs(cell_xy[:, 1:2] - cy[None, :]) <= 1)
-    weight = np.where(near, 0.0, mass[None, :])
-    dx = pos[:, 0:1] - centre[None, :, 0]
-    dy = pos[:, 1:2] - centre[None, :, 1]
-    d2 = np.maximum(dx * dx + dy * dy, 1e-6)
-    disp = np.stack([(dx * weight / d2).sum(axis=1), (dy * weight / d2).sum(axis=1)], axis=1)
+    # far field from every cell, as matrix products: sum_c m_c (p - c) / |p - c|^2
+    d2 = (pos * pos).sum(axis=1)[:, None] + (centre * centre).sum(axis=1)[None, :] - 2 * pos @ centre.T
+    f = mass[None, :] / np.maximum(d2, 1e-2)
+    disp = pos * f.sum(axis=1)[:, None] - f @ centre
 
-    # near field, exact: all pairs (i, j) with j in one of the 3 x 3 cells around i
+    # near field: take the 3 x 3 neighbouring cells back out and add their nodes exactly
     order = np.argsort(cell, kind="stable")
     start = np.searchsorted(cell[order], np.arange(cells))
-    end = np.searchsorted(cell[order], np.arange(cells), side="right")
-    for ox in (-1, 0, 1):
-        for oy in (-1, 0, 1):
-            nx_, ny_ = cell_xy[:, 0] + ox, cell_xy[:, 1] + oy
-            ok = (nx_ >= 0) & (nx_ < grid) & (ny_ >= 0) & (ny_ < grid)
-            ii = np.nonzero(ok)[0]
-            other = nx_[ii] * grid + ny_[ii]
-            count = end[other] - start[other]
-            i_rep = np.repeat(ii, count)
-            offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            j_rep = order[np.repeat(start[other], count) + offset]
-            keep = i_rep != j_rep
-            i_rep, j_rep = i_rep[keep], j_rep[keep]
-            delta = pos[i_rep] - pos[j_rep]
-            d2 = np.maximum((delta * delta).sum(axis=1), 1e-4)
-            push = delta / d2[:, None]
-            for axis in (0, 1):
-                disp[:, axis] += np.bincount(i_rep, push[:, axis], minlength=n)
+    count_of = np.searchsorted(cell[order], np.arange(cells), side="right") - start
+    offsets = np.array([(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)])
+    nxy = cell_xy[:, None, :] + offsets[None, :, :]
+    ok = ((nxy >= 0) & (nxy < grid)).all(axis=2)
+    ii, kk = np.nonzero(ok)
+    other = nxy[ii, kk, 0] * grid + nxy[ii, kk, 1]
+    delta = pos[ii] - centre[other]
+    fc = mass[other] / np.maximum((delta * delta).sum(axis=1), 1e-2)
+    for axis in (0, 1):
+        disp[:, axis] -= np.bincount(ii, delta[:, axis] * fc, minlength=n)
+    count = count_of[other]
+    i_rep = np.repeat(ii, count)
+    offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    j_rep = order[np.repeat(start[other], count) + offset]
+    keep = i_rep != j_rep
+    i_rep, j_rep = i_rep[keep], j_rep[keep]
+    delta = pos[i_rep] - pos[j_rep]
+    push = 1 / np.maximum((delta * delta).sum(axis=1), 1e-4)
+    for axis in (0, 1):
+        disp[:, axis] += np.bincount(i_rep, delta[:, axis] * push, minlength=n)
     return disp

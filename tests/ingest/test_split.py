@@ -82,3 +82,17 @@ def test_bylines_parse_names(line, names):
 def test_bylines_find_dateline(text, dateline):
     found = find_dateline(text)
     assert (found.text if found else None) == dateline
+
+
+def test_read_articles_date_from_sidecar_then_page_then_default(tmp_path):
+    from datetime import date
+
+    from kg.ingest import read_articles
+
+    page = tmp_path / "p.txt"
+    page.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    assert [a.date for a in read_articles(page, "p.txt", default_date=date(2021, 1, 2))] == ["2021-01-02"]
+    page.write_text("2020年5月29日 星期五\n\n# 标题\n\n正文。\n", encoding="utf-8")
+    assert [a.date for a in read_articles(page, "p.txt", default_date=date(2021, 1, 2))] == ["2020-05-29"]
+    (tmp_path / "p.meta.json").write_text('{"date": "2019-12-31"}', encoding="utf-8")
+    assert [a.date for a in read_articles(page, "p.txt")] == ["2019-12-31"]

@@ -56,3 +56,15 @@ def test_relations_position_title_between_org_and_person(rules_nlp):
 def test_relations_org_located_by_name_prefix(rules_nlp):
     doc = rules_nlp("青岛海诺生物工程有限公司完成签约。")
     assert [(loc.org.name, loc.place.name) for loc in doc._.kg_locations] == [("青岛海诺生物工程有限公司", "青岛")]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, yuan", [
+    ("城阳区2019年投入650万元设立社会组织服务项目奖补资金。", 6_500_000),
+    ("青岛市政府与海尔集团签约,项目总投资10亿元。", 1_000_000_000),
+    ("青岛市政府与海尔集团签约,项目总投资1.5亿元。", 150_000_000),
+])
+# fmt: on
+def test_events_amounts_in_yuan(rules_nlp, text, yuan):
+    (event, *_) = [e for e in rules_nlp(text)._.kg_events if e.amounts]
+    assert [int(v) for _, v in event.amounts] == [yuan]

@@ -68,3 +68,33 @@ def test_mapping_hostile_text_stays_literal():
     store.load(turtle.encode(), format=pyoxigraph.RdfFormat.TURTLE)
     headlines = [s["h"].value for s in store.query("SELECT ?h WHERE { ?a <https://schema.org/headline> ?h }")]
     assert headlines == ['标题 "<script>alert(1)</script>"']
+
+
+def _dated_graph(time_text, article_date):
+    article = Article(id="d-0", source="d.txt", title="", text="5月28日,甲公司与乙公司签约。", date=article_date)
+    a = Mention(6, 9, "ORG", "甲公司", "甲公司")
+    b = Mention(10, 13, "ORG", "乙公司", "乙公司")
+    event = Event("Signing", "签约", 13, (0, 16), (Argument("agent", a), Argument("partner", b)), time_text=time_text)
+    table = EntityTable()
+    builder = GraphBuilder("https://example.org/id/", table)
+    builder.add_article(ArticleResult(article, events=[event], mention_keys=[table.add(a), table.add(b)]))
+    return builder.graph
+
+
+# fmt: off
+@pytest.mark.parametrize("time_text, article_date, prop, literal", [
+    ("5月28日", "2020-05-29", "hasTimeStamp", '"2020-05-28"^^xsd:date'),
+    ("2019年3月", None, "hasTimeStamp", '"2019-03"^^xsd:gYearMonth'),
+    ("近日", "2020-05-29", "hasLatestEndTimeStamp", '"2020-05-29"^^xsd:date'),
+])
+# fmt: on
+def test_mapping_event_dates_resolved_against_article_date(time_text, article_date, prop, literal):
+    ask = f"""PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+              PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+              ASK {{ ?e sem:{prop} {literal} }}"""
+    assert _dated_graph(time_text, article_date).query(ask).askAnswer
+
+
+def test_mapping_event_date_left_unresolved_without_a_year():
+    graph = _dated_graph("5月28日", None)
+    assert not graph.query("ASK { ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp> ?t }").askAnswer
