@@ -48,3 +48,17 @@ def test_namespaces_trigger_table_uses_ontology_classes():
 
     classes = set(lexicons.table("events/triggers.tsv").values())
     assert {KG[c] for c in classes} <= _terms(_ontology())
+
+
+def test_namespaces_ontology_lists_each_class_trigger_words():
+    from kg.nlp import lexicons
+
+    graph = _ontology()
+    listed = {(str(w), str(c).rsplit("#")[-1]) for c, w in graph.subject_objects(KG.triggerWord)}
+    assert listed == {(w, c) for w, c in lexicons.table("events/triggers.tsv").items()}
+
+
+def test_namespaces_signing_is_cameo_057():
+    from rdflib.namespace import SKOS
+
+    assert str(_ontology().value(KG.Signing, SKOS.notation)) == "057"
