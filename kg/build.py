@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import shutil
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.ingest import Article, read_articles
+from kg.ingest.script import to_simplified
 from kg.ingest.read import collect_files
 from kg.rdf.mapping import ArticleResult, GraphBuilder
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -33,11 +35,18 @@ class Summary:
 
 
 def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[ArticleResult]:
-    """Run the pipeline over articles; register their entities in ``table``."""
+    """Run the pipeline over articles; register their entities in ``table``.
+
+    Traditional characters are analysed in simplified form; names are kept simplified (one node for
+    臺灣 and 台湾) and the original surface becomes an alias.
+    """
     articles = list(articles)
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+    for article, doc in zip(articles, nlp.pipe(to_simplified(a.text) for a in articles)):
         keys = []
         for mention in doc._.kg_mentions or []:
+            original = article.text[mention.start:mention.end]
+            if original != mention.text:
+                mention = dataclasses.replace(mention, text=original)
             key = table.add(mention)
             if key not in keys:
                 keys.append(key)

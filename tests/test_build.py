@@ -17,6 +17,8 @@ PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
@@ -109,3 +111,20 @@ def test_cli_help_explains_with_example():
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 0
         assert "Example" in result.output
+
+
+def test_build_traditional_big5_analysed_simplified_keeps_original(tmp_path):
+    page = tmp_path / "tw.txt"
+    text = "# 合作簽約\n\n本報訊 5月28日,海爾卡奧斯與平度市、萊西市政府分別簽署了戰略合作框架協議。\n"
+    page.write_bytes(text.encode("big5"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(page), "--out", str(out), "--quiet", "--date", "2020-05-29"])
+    assert result.exit_code == 0, result.output
+    store = _store(out)
+    rows = _rows(store, """
+        SELECT ?alt ?when WHERE {
+          ?e a kg:Signing ; kg:agent ?a ; sem:hasTimeStamp ?when .
+          ?a rdfs:label "海尔卡奥斯"@zh ; skos:altLabel ?alt . }""")
+    assert ("海爾卡奧斯", "2020-05-28") in rows
+    contexts = _rows(store, "SELECT ?t WHERE { ?a nif:isString ?t }")
+    assert contexts == [("合作簽約\n本報訊 5月28日,海爾卡奧斯與平度市、萊西市政府分別簽署了戰略合作框架協議。",)]

@@ -1,4 +1,5 @@
-"""Bytes to text: Chinese news comes as UTF-8 (with or without BOM), UTF-16 or GB18030/GBK."""
+"""Bytes to text: Chinese news comes as UTF-8 (with or without BOM), UTF-16, GB18030/GBK (mainland)
+or Big5 (Taiwan, Hong Kong)."""
 
 from __future__ import annotations
 
@@ -45,14 +46,24 @@ def decode_bytes(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError as err:
-                raise InputError(
-                    f"{name}: neither UTF-8 nor GB18030 (byte {err.start}); convert it to UTF-8, "
-                    "e.g. iconv -f BIG5 -t UTF-8"
-                ) from None
+            text = _detect(data, name)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CANDIDATES = ["gb18030", "big5"]
+
+
+def _detect(data: bytes, name: str) -> str:
+    """GB18030 or Big5, whichever reads as Chinese (charset-normalizer judges; GB18030 alone would
+    accept Big5 bytes as nonsense)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES, threshold=0.2).best()
+    if best is None:
+        raise InputError(
+            f"{name}: neither UTF-8, UTF-16, GB18030 nor Big5; convert it to UTF-8 (e.g. iconv -f ENCODING -t UTF-8)"
+        )
+    return str(best)
 
 
 def read_text(path: Path) -> str:
