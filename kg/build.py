@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.ingest import Article, read_articles
 from kg.ingest.script import to_simplified
+from kg.ingest.decode import InputError
 from kg.ingest.read import collect_files
 from kg.rdf.mapping import ArticleResult, GraphBuilder
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -32,6 +33,8 @@ class Summary:
     triples: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    failed: int = 0  # files that could not be read
+    notes: list[str] = field(default_factory=list)  # one line per file skipped, failed or empty
 
 
 def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[ArticleResult]:
@@ -96,6 +99,7 @@ def build(
     model: str | None = None,
     base_iri: str = DEFAULT_BASE,
     date: datetime.date | None = None,
+    strict: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> Summary:
     """Build the knowledge graph of the news files under ``paths`` into ``out``.
@@ -106,13 +110,15 @@ def build(
         model: None for kg's own pipeline, or the name/path of another spaCy pipeline.
         base_iri: the IRI under which entities, articles and events are named.
         date: publication date of articles whose file says none (no sidecar, no page header).
+        strict: stop at the first file that cannot be read, instead of noting it and going on.
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
 
     Returns:
         A :class:`Summary` of what was made.
 
     Raises:
-        kg.ingest.decode.InputError: an input path is missing or a file cannot be read.
+        kg.ingest.decode.InputError: an input path is missing, or (with ``strict``) a file cannot
+            be read.
     """
     import kg
 
@@ -124,10 +130,24 @@ def build(
     summary = Summary(documents=len(files))
     iterator = progress(files, len(files)) if progress else files
     for path, source in iterator:
-        for result in analyse(nlp, read_articles(path, source, default_date=date), table):
+        try:
+            articles = list(read_articles(path, source, default_date=date))
+        except InputError as err:
+            if strict:
+                raise
+            summary.failed += 1
+            summary.notes.append(f"failed: {err}")
+            continue
+        if not articles:
+            summary.notes.append(f"skipped: {source}: no text")
+        mentioned = 0
+        for result in analyse(nlp, articles, table):
             builder.add_article(result)
             summary.articles += 1
             summary.events.update(e.cls for e in result.events)
+            mentioned += len(result.mention_keys)
+        if articles and not mentioned:
+            summary.notes.append(f"note: {source}: no entities found")
     builder.add_entities()
     summary.entities.update(e.label for e in table.entities.values())
     summary.triples = len(builder.graph)

@@ -39,9 +39,13 @@ def build(
     date: Annotated[
         Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no date atop the page); resolves 5月28日 to a full date.")
     ] = None,
+    strict: Annotated[bool, typer.Option(help="Stop at the first file that cannot be read (default: note it, go on, exit 1 at the end).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
+
+    Exit codes: 0 all read; 1 some files could not be read (noted, the rest is in the graph);
+    2 bad arguments, a missing path, or with --strict the first unreadable file.
 
     Example: kg build seeds/ --out out/ --date 2020-05-29 --base-iri https://example.org/kg/
     """
@@ -55,7 +59,8 @@ def build(
 
     try:
         summary = run_build(
-            paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, progress=progress
+            paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, strict=strict,
+            progress=progress,
         )
     except InputError as err:
         console.print(f"[red]error:[/red] {err}")
@@ -72,6 +77,11 @@ def build(
             f"{sum(summary.events.values())} events ({_counts(summary.events)}), "
             f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(str, summary.outputs))}"
         )
+    for note in summary.notes:
+        console.print(note, markup=False, highlight=False)
+    if summary.failed:
+        console.print(f"[red]{summary.failed} file(s) could not be read[/red]; the graph holds the rest.")
+        raise typer.Exit(code=1)
 
 
 @app.command("eval")

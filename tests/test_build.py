@@ -86,13 +86,27 @@ def test_build_is_byte_identical_across_runs(seed_out, tmp_path):
     assert (again / "graph.ttl").read_bytes() == (seed_out / "graph.ttl").read_bytes()
 
 
-def test_build_bad_input_names_file_exits_nonzero_and_keeps_out(tmp_path):
+def test_build_bad_file_is_noted_the_rest_built_exit_1(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bad.txt").write_bytes(b"\x00\x01binary\x00")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "good.txt").write_text("# 签约\n\n青岛市政府与四川大学签约。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(docs), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "failed: " in result.output and "bad.txt" in result.output and "binary" in result.output
+    assert "skipped: empty.txt: no text" in result.output
+    assert "四川大学" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_build_strict_stops_at_bad_file_exits_2_and_keeps_out(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.ttl").write_text("previous", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary\x00")
-    result = CliRunner().invoke(app, ["build", str(bad), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(app, ["build", str(bad), "--out", str(out), "--quiet", "--strict"])
     assert result.exit_code == 2
     assert "bad.txt" in result.output and "binary" in result.output
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous"

@@ -10,6 +10,7 @@ the layout put them; a line ending in ``——`` right above a title is that art
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.ingest import bylines
@@ -17,6 +18,8 @@ from kg.ingest.clean import is_cut, normalize_line
 from kg.ingest.records import Article, Span
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+MAX_PARAGRAPH = 20_000  # characters; longer runs without a line break are cut at sentence ends
+MAX_ARTICLE = 200_000  # characters; a longer article goes on in a next part, so memory stays bounded
 
 
 @dataclass
@@ -36,14 +39,31 @@ class _Draft:
     authors: list[str] = field(default_factory=list)
 
     @property
+    def size(self) -> int:
+        return sum(len(text) + 1 for _, text in self.sections)
+
+    @property
     def has_body(self) -> bool:
         return any(kind == "body" for kind, _ in self.sections)
+
+
+def _bounded(page: str) -> Iterator[str]:
+    """The page's lines, a giant one (a whole file on one line) cut after sentence ends so that no
+    paragraph runs beyond :data:`MAX_PARAGRAPH` characters."""
+    for raw in page.split("\n"):
+        while len(raw) > MAX_PARAGRAPH:
+            cut = max(raw.rfind(p, 0, MAX_PARAGRAPH) for p in "。！？!?；;")
+            cut = cut + 1 if cut > 0 else MAX_PARAGRAPH
+            yield raw[:cut]
+            yield ""
+            raw = raw[cut:]
+        yield raw
 
 
 def _lines(page: str) -> list[_Line]:
     lines: list[_Line] = []
     blank = 0
-    for raw in page.split("\n"):
+    for raw in _bounded(page):
         text = normalize_line(raw)
         if not text:
             blank += 1
@@ -105,6 +125,9 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
         elif line.kind == "byline":
             current.authors.extend(n for n in bylines.parse_byline(line.text) if n not in current.authors)
         elif line.kind == "body":
+            if current.size + len(line.text) > MAX_ARTICLE and current.has_body:
+                current = _Draft(title=current.title)
+                drafts.append(current)
             current.sections.append(("body", line.text))
     return [d for d in drafts if d.title or d.has_body]
 

@@ -96,3 +96,25 @@ def test_read_articles_date_from_sidecar_then_page_then_default(tmp_path):
     assert [a.date for a in read_articles(page, "p.txt", default_date=date(2021, 1, 2))] == ["2020-05-29"]
     (tmp_path / "p.meta.json").write_text('{"date": "2019-12-31"}', encoding="utf-8")
     assert [a.date for a in read_articles(page, "p.txt")] == ["2019-12-31"]
+
+
+def test_split_page_giant_line_cut_at_sentence_ends():
+    from kg.ingest.split import MAX_PARAGRAPH
+
+    sentence = "青岛市政府与四川大学签署合作协议。"
+    page = sentence * (3 * MAX_PARAGRAPH // len(sentence))
+    (article,) = split_page(page, doc_id="d", source="d.txt")
+    paragraphs = article.text.split("\n")
+    assert len(paragraphs) >= 3 and max(map(len, paragraphs)) <= MAX_PARAGRAPH
+    assert all(p.endswith("。") for p in paragraphs)
+    assert article.text.replace("\n", "") == page
+
+
+def test_split_page_overlong_article_goes_on_in_parts():
+    from kg.ingest.split import MAX_ARTICLE
+
+    paragraph = "青岛市政府与四川大学签署合作协议。" * 500
+    page = "# 长文\n\n" + "\n\n".join([paragraph] * (2 * MAX_ARTICLE // len(paragraph) + 2))
+    parts = split_page(page, doc_id="d", source="d.txt")
+    assert len(parts) >= 3 and all(len(a.text) <= MAX_ARTICLE + len("长文") + 1 for a in parts)
+    assert {a.title for a in parts} == {"长文"} and len({a.id for a in parts}) == len(parts)
