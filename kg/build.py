@@ -19,6 +19,7 @@ from kg.ingest.decode import InputError
 from kg.ingest.read import collect_files
 from kg.rdf.mapping import ArticleResult, GraphBuilder
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.resolve.aliases import home_unit
 from kg.resolve.entities import EntityTable
 
 
@@ -45,15 +46,19 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
     """
     articles = list(articles)
     for article, doc in zip(articles, nlp.pipe(to_simplified(a.text) for a in articles)):
+        mentions = doc._.kg_mentions or []
+        dateline = article.dateline.text if article.dateline else None
+        home = home_unit(dateline, (m.name for m in mentions if m.label == "GPE"))
         keys = []
-        for mention in doc._.kg_mentions or []:
+        for mention in mentions:
             original = article.text[mention.start:mention.end]
             if original != mention.text:
                 mention = dataclasses.replace(mention, text=original)
-            key = table.add(mention)
+            key = table.add(mention, home)
             if key not in keys:
                 keys.append(key)
         yield ArticleResult(
+            home=home,
             article=article,
             events=doc._.kg_events or [],
             positions=doc._.kg_positions or [],

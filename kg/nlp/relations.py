@@ -44,9 +44,15 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
 
     found = []
     places = [m for m in mentions if m.label in ("GPE", "LOC")]
+    orgs = [m for m in mentions if m.label == "ORG"]
     for sent in sentences(text):
-        for org in (m for m in mentions if m.label == "ORG" and sent[0] <= m.start < sent[1]):
+        listed: Mention | None = None  # the place of a list: 平度市的 A、B、C
+        previous: Mention | None = None
+        for org in (m for m in orgs if sent[0] <= m.start < sent[1]):
             before = next((p for p in places if p.end == org.start - 1 and text[p.end] == "的"), None)
+            if before is None and listed and previous and text[previous.end:org.start] == "、":
+                before = listed
+            listed, previous = before, org
             prefix = place_prefix(org.name, names())
             if before is not None:
                 found.append(Location(org, before, sent))

@@ -22,6 +22,7 @@ from kg.nlp.dates import resolve
 from kg.nlp.records import Event, Location, Position
 from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
 from kg.resolve.entities import EntityTable
+from kg.resolve.gazetteer import Unit
 
 ROLE = {"agent": KG.agent, "partner": KG.partner, "theme": KG.theme, "destination": KG.destination}
 
@@ -59,15 +60,23 @@ class ArticleResult:
     positions: list[Position] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     mention_keys: list[tuple[str, str]] = field(default_factory=list)  # entities the article mentions
+    home: Unit | None = None  # the place the article is about (local names refer to it)
 
 
 class GraphBuilder:
-    """Adds articles and entities to an rdflib graph under one base IRI."""
+    """Collects articles, then writes them and their entities into an rdflib graph under one base
+    IRI. Writing waits for :meth:`add_entities`, because names seen later in the corpus can merge
+    entities seen earlier (上合组织 into 上海合作组织)."""
 
     def __init__(self, base: str, entities: EntityTable):
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.entities = entities
         self.graph = new_graph()
+        self._results: list[ArticleResult] = []
+        self._home: Unit | None = None
+
+    def _key(self, mention) -> tuple[str, str]:
+        return self.entities.key_of(mention, self._home)
 
     def entity_iri(self, key: tuple[str, str]) -> URIRef:
         label, name = key
@@ -88,7 +97,22 @@ class GraphBuilder:
         return node
 
     def add_article(self, result: ArticleResult) -> None:
+        """Register an article's entities; its triples are written by :meth:`add_entities`."""
+        self._home = result.home
+        for author in result.article.authors:
+            self.entities.add_name("PERSON", author)
+        for event in result.events:
+            for mention in [a.mention for a in event.arguments] + list(event.places):
+                self._key(mention)
+        for position in result.positions:
+            self._key(position.person), self._key(position.org)
+        for location in result.locations:
+            self._key(location.org), self._key(location.place)
+        self._results.append(result)
+
+    def _write_article(self, result: ArticleResult) -> None:
         g, article = self.graph, result.article
+        self._home = result.home
         node = self.article_iri(article)
         g.add((node, RDF.type, SCHEMA.NewsArticle))
         g.add((node, RDF.type, NIF.Context))
@@ -106,14 +130,14 @@ class GraphBuilder:
             key = self.entities.add_name("PERSON", author)
             g.add((node, SCHEMA.author, self.entity_iri(key)))
         for key in result.mention_keys:
-            g.add((node, SCHEMA.mentions, self.entity_iri(key)))
+            g.add((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key))))
         for index, event in enumerate(result.events):
             self._add_event(article, index, event)
         for index, position in enumerate(result.positions):
             self._add_position(article, index, position)
         for location in result.locations:
-            org = self.entity_iri(self.entities.key_of(location.org))
-            g.add((org, SCHEMA.location, self.entity_iri(self.entities.key_of(location.place))))
+            org = self.entity_iri(self._key(location.org))
+            g.add((org, SCHEMA.location, self.entity_iri(self._key(location.place))))
 
     def _add_event(self, article: Article, index: int, event: Event) -> None:
         g = self.graph
@@ -121,9 +145,9 @@ class GraphBuilder:
         g.add((node, RDF.type, KG[event.cls]))
         g.add((node, KG.trigger, Literal(event.trigger, lang="zh")))
         for arg in event.arguments:
-            g.add((node, ROLE[arg.role], self.entity_iri(self.entities.key_of(arg.mention))))
+            g.add((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention))))
         for place in event.places:
-            g.add((node, SEM.hasPlace, self.entity_iri(self.entities.key_of(place))))
+            g.add((node, SEM.hasPlace, self.entity_iri(self._key(place))))
         if event.time_text:
             g.add((node, KG.timeText, Literal(event.time_text, lang="zh")))
             when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)
@@ -146,8 +170,8 @@ class GraphBuilder:
     def _add_position(self, article: Article, index: int, position: Position) -> None:
         g = self.graph
         node = URIRef(f"{self.base}position/{iri_segment(article.id)}-{index}")
-        person = self.entity_iri(self.entities.key_of(position.person))
-        org = self.entity_iri(self.entities.key_of(position.org))
+        person = self.entity_iri(self._key(position.person))
+        org = self.entity_iri(self._key(position.org))
         g.add((node, RDF.type, KG.Position))
         g.add((node, KG.holder, person))
         g.add((node, KG.organization, org))
@@ -157,7 +181,12 @@ class GraphBuilder:
         g.add((person, SCHEMA.worksFor, org))
 
     def add_entities(self) -> None:
-        """Type, label, aliases, code and containing place of every entity (after all articles)."""
+        """Merge entities across the corpus, then write every article and every entity's type,
+        label, aliases, code and containing place (call once, after all articles)."""
+        self.entities.merge_abbreviations()
+        for result in self._results:
+            self._write_article(result)
+        self._results = []
         g = self.graph
         for key, entity in sorted(self.entities.entities.items(), key=lambda kv: kv[0]):
             node = self.entity_iri(key)

@@ -68,3 +68,9 @@ def test_relations_org_located_by_name_prefix(rules_nlp):
 def test_events_amounts_in_yuan(rules_nlp, text, yuan):
     (event, *_) = [e for e in rules_nlp(text)._.kg_events if e.amounts]
     assert [int(v) for _, v in event.amounts] == [yuan]
+
+
+def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
+    doc = rules_nlp("海尔卡奥斯分别与平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业完成首批签约。")
+    located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
+    assert {("征和工业", "平度市"), ("众地家纺", "平度市"), ("花帝食品", "平度市")} <= located

@@ -78,6 +78,7 @@ def _dated_graph(time_text, article_date):
     table = EntityTable()
     builder = GraphBuilder("https://example.org/id/", table)
     builder.add_article(ArticleResult(article, events=[event], mention_keys=[table.add(a), table.add(b)]))
+    builder.add_entities()
     return builder.graph
 
 
