@@ -25,80 +25,144 @@ def compute_layout(
 ) -> np.ndarray:
     """Place ``n`` nodes so that linked nodes sit near each other.
 
+    Each connected component is laid out on its own, then the components are
+    packed in rows, largest first: one force layout of everything would push
+    the many small components of a news graph into a far ring.
+
     Args:
         n: Number of nodes, numbered ``0 .. n-1``.
         edges: Pairs of node numbers; direction and repeats are ignored.
         seed: Seed of the starting positions: same input, same layout.
-        iterations: Cooling steps.
+        iterations: Cooling steps per component.
         scale: Pixels per ideal edge length in the returned coordinates.
 
     Returns:
-        An ``(n, 2)`` float array of x, y centred on 0.
+        An ``(n, 2)`` float array of x, y.
     """
-    if n == 0:
-        return np.zeros((0, 2))
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
+    components = _components(n, pairs)
+    index, group = [0] * n, [0] * n
+    for g, members in enumerate(components):
+        for i, node in enumerate(members):
+            index[node], group[node] = i, g
+    local: list[list[tuple[int, int]]] = [[] for _ in components]
+    for a, b in pairs:
+        local[group[a]].append((index[a], index[b]))
+    boxes = []
+    for members, local_pairs in zip(components, local):
+        pos = _force_layout(len(members), local_pairs, seed=seed, iterations=iterations)
+        pos -= pos.min(axis=0)
+        boxes.append((members, pos))
+    out = np.zeros((n, 2))
+    width = max(max(float(p[:, 0].max()) for _, p in boxes), math.sqrt(sum(
+        (float(p[:, 0].max()) + 1.5) * (float(p[:, 1].max()) + 1.5) for _, p in boxes)))
+    x = y = row_height = 0.0
+    for members, pos in boxes:
+        w, h = float(pos[:, 0].max()) + 1.5, float(pos[:, 1].max()) + 1.5
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        out[members] = pos + (x, y)
+        x, row_height = x + w, max(row_height, h)
+    out -= out.mean(axis=0)
+    return out * scale
+
+
+def _components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected components, largest first, ties by smallest member."""
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for node in range(n):
+        groups.setdefault(find(node), []).append(node)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def _force_layout(n: int, pairs: list[tuple[int, int]], *, seed: int, iterations: int) -> np.ndarray:
     if n == 1:
         return np.zeros((1, 2))
+    if n == 2:
+        return np.array([[0.0, 0.0], [1.0, 0.0]])
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)
     pos = rng.random((n, 2)) * side
-    pairs = np.array(sorted({(min(a, b), max(a, b)) for a, b in edges if a != b}), dtype=np.int64)
-    src, dst = (pairs[:, 0], pairs[:, 1]) if len(pairs) else (np.zeros(0, int), np.zeros(0, int))
+    edge = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    src, dst = edge[:, 0], edge[:, 1]
     temperature = side / 8
+    iterations = min(iterations, 30 + n)  # small components settle fast
     for step in range(iterations):
-        disp = _repulsion(pos)
-        if len(pairs):
-            delta = pos[src] - pos[dst]
-            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
-            pull = delta * dist[:, None]  # (delta / dist) * dist**2 with k = 1
-            for axis in (0, 1):
-                disp[:, axis] -= np.bincount(src, pull[:, axis], minlength=n)
-                disp[:, axis] += np.bincount(dst, pull[:, axis], minlength=n)
-        # gravity keeps small components and isolated nodes near the rest
-        disp -= (pos - pos.mean(axis=0)) * 0.05
+        disp = _repulsion(pos, flip=step % 2 == 1) if n > 300 else _exact_repulsion(pos)
+        delta = pos[src] - pos[dst]
+        pull = delta * np.hypot(delta[:, 0], delta[:, 1])[:, None]  # (delta / d) * d**2 / k, k = 1
+        for axis in (0, 1):
+            disp[:, axis] -= np.bincount(src, pull[:, axis], minlength=n)
+            disp[:, axis] += np.bincount(dst, pull[:, axis], minlength=n)
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         t = temperature * (1 - step / iterations) + 0.01
         pos += disp / length[:, None] * np.minimum(length, t)[:, None]
-    pos -= pos.mean(axis=0)
-    return pos * scale
+    return pos
 
 
-def _repulsion(pos: np.ndarray) -> np.ndarray:
+def _exact_repulsion(pos: np.ndarray) -> np.ndarray:
+    delta = pos[:, None, :] - pos[None, :, :]
+    d2 = np.maximum((delta * delta).sum(axis=2), 1e-4)
+    np.fill_diagonal(d2, np.inf)
+    return (delta / d2[:, :, None]).sum(axis=1)
+
+
+def _repulsion(pos: np.ndarray, flip: bool) -> np.ndarray:
+    """Repulsion k^2/d between all pairs, with far nodes lumped by cell.
+
+    Cells hold equal counts of nodes (strips by x, then cells by y within a
+    strip; ``flip`` swaps the axes so that cell borders move every step), so a
+    dense core costs no more than a sparse rim.
+    """
     n = len(pos)
-    # the grid spans the bulk of the nodes; outliers fall into the border cells
-    lo = np.percentile(pos, 0.5, axis=0)
-    span = np.maximum(np.percentile(pos, 99.5, axis=0) - lo, 1e-6)
-    grid = max(1, min(40, int(math.sqrt(n / 8))))
-    cell_xy = np.clip(((pos - lo) / span * grid).astype(np.int64), 0, grid - 1)
-    cell = cell_xy[:, 0] * grid + cell_xy[:, 1]
-    cells = grid * grid
-    mass = np.bincount(cell, minlength=cells).astype(float)
-    centre = np.stack(
-        [np.bincount(cell, pos[:, a], minlength=cells) for a in (0, 1)], axis=1
-    ) / np.maximum(mass, 1)[:, None]
+    first, second = (1, 0) if flip else (0, 1)
+    per_side = max(1, min(16, int(round((n / 24) ** 0.5))))
+    cells = per_side * per_side
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(pos[:, first], kind="stable")] = np.arange(n)
+    strip = rank * per_side // n
+    order = np.lexsort((pos[:, second], strip))
+    strip_start = np.searchsorted(strip[order], np.arange(per_side))
+    strip_size = np.diff(np.append(strip_start, n))
+    s = strip[order]
+    in_strip = np.arange(n) - strip_start[s]
+    cell = np.empty(n, dtype=np.int64)
+    cell[order] = s * per_side + in_strip * per_side // strip_size[s]
 
+    mass = np.bincount(cell, minlength=cells).astype(np.float32)
+    centre = (
+        np.stack([np.bincount(cell, pos[:, a], minlength=cells) for a in (0, 1)], axis=1)
+        / np.maximum(mass, 1)[:, None]
+    ).astype(np.float32)
+    p32 = pos.astype(np.float32)
     # far field from every cell, as matrix products: sum_c m_c (p - c) / |p - c|^2
-    d2 = (pos * pos).sum(axis=1)[:, None] + (centre * centre).sum(axis=1)[None, :] - 2 * pos @ centre.T
-    f = mass[None, :] / np.maximum(d2, 1e-2)
-    disp = pos * f.sum(axis=1)[:, None] - f @ centre
-
-    # near field: take the 3 x 3 neighbouring cells back out and add their nodes exactly
-    order = np.argsort(cell, kind="stable")
-    start = np.searchsorted(cell[order], np.arange(cells))
-    count_of = np.searchsorted(cell[order], np.arange(cells), side="right") - start
-    offsets = np.array([(ox, oy) for ox in (-1, 0, 1) for oy in (-1, 0, 1)])
-    nxy = cell_xy[:, None, :] + offsets[None, :, :]
-    ok = ((nxy >= 0) & (nxy < grid)).all(axis=2)
-    ii, kk = np.nonzero(ok)
-    other = nxy[ii, kk, 0] * grid + nxy[ii, kk, 1]
-    delta = pos[ii] - centre[other]
-    fc = mass[other] / np.maximum((delta * delta).sum(axis=1), 1e-2)
-    for axis in (0, 1):
-        disp[:, axis] -= np.bincount(ii, delta[:, axis] * fc, minlength=n)
-    count = count_of[other]
-    i_rep = np.repeat(ii, count)
+    d2 = (p32 * p32).sum(axis=1)[:, None] + (centre * centre).sum(axis=1)[None, :]
+    d2 -= 2 * p32 @ centre.T
+    np.maximum(d2, 1e-2, out=d2)
+    np.divide(mass[None, :], d2, out=d2)
+    disp = (p32 * d2.sum(axis=1)[:, None] - d2 @ centre).astype(np.float64)
+    # the own cell exactly instead of by its centroid
+    own = pos - centre[cell]
+    disp -= own * (mass[cell] / np.maximum((own * own).sum(axis=1), 1e-2))[:, None]
+    cell_sorted = cell[order]
+    start = np.searchsorted(cell_sorted, np.arange(cells))
+    count_of = np.bincount(cell, minlength=cells)
+    count = count_of[cell]
+    i_rep = np.repeat(np.arange(n), count)
     offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-    j_rep = order[np.repeat(start[other], count) + offset]
+    j_rep = order[np.repeat(start[cell], count) + offset]
     keep = i_rep != j_rep
     i_rep, j_rep = i_rep[keep], j_rep[keep]
     delta = pos[i_rep] - pos[j_rep]

@@ -1,0 +1,1 @@
+"""rdflib Graph -> offline HTML graph page (pyvis + vis-network). Never imports spaCy."""
