@@ -33,6 +33,7 @@ class Report:
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
+    triples: int = 0
 
 
 def validate_graph(graph: Graph | Path, shapes: Path | None = None) -> Report:
@@ -62,7 +63,8 @@ def validate_graph(graph: Graph | Path, shapes: Path | None = None) -> Report:
         )
         for r in results.subjects(RDF.type, SH.ValidationResult)
     ]
-    return Report(conforms=conforms, violations=sorted(violations, key=lambda v: (v.focus, v.path, v.message)))
+    violations.sort(key=lambda v: (v.focus, v.path, v.message))
+    return Report(conforms=conforms, violations=violations, triples=len(graph))
 
 
 def print_report(report: Report, console=None) -> None:
@@ -71,7 +73,7 @@ def print_report(report: Report, console=None) -> None:
 
     console = console or Console()
     if report.conforms:
-        console.print("conforms: the graph satisfies kg's shapes", markup=False, highlight=False)
+        console.print(f"conforms: the graph ({report.triples} triples) satisfies kg's shapes", markup=False, highlight=False)
         return
     console.print(f"{len(report.violations)} violations:", markup=False, highlight=False)
     for v in report.violations:
