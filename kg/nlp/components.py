@@ -32,8 +32,9 @@ class EntityRules:
         self.overwrite = overwrite
 
     def __call__(self, doc: Doc) -> Doc:
+        text = _text(doc)
         model = [Candidate(e.start_char, e.end_char, e.label_, "model") for e in doc.ents if e.label_ in LABELS]
-        found = find_entities(doc.text, [] if self.overwrite else model)
+        found = find_entities(text, [] if self.overwrite else model)
         if self.overwrite:
             found = found + [m for m in model if not any(f.start < m.end and m.start < f.end for f in found)]
         spans, mentions = [], []
@@ -42,9 +43,9 @@ class EntityRules:
             if span is None:
                 continue
             spans.append(span)
-            text = doc.text[cand.start:cand.end]
+            surface = text[cand.start:cand.end]
             alias = cand.rule != "coordination"
-            mentions.append(Mention(cand.start, cand.end, cand.label, text, cand.name or text, alias))
+            mentions.append(Mention(cand.start, cand.end, cand.label, surface, cand.name or surface, alias))
         doc.ents = filter_spans(spans)
         doc._.kg_mentions = mentions
         return doc
@@ -53,6 +54,13 @@ class EntityRules:
 @Language.factory("kg_entity_rules", default_config={"overwrite": False})
 def make_entity_rules(nlp: Language, name: str, *, overwrite: bool) -> EntityRules:
     return EntityRules(nlp, name, overwrite=overwrite)
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, which spaCy builds anew from the tokens on every access: once per document."""
+    if "kg_text" not in doc.user_data:
+        doc.user_data["kg_text"] = doc.text
+    return doc.user_data["kg_text"]
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -68,7 +76,7 @@ class Events:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_events = find_events(doc.text, _mentions(doc))
+        doc._.kg_events = find_events(_text(doc), _mentions(doc))
         return doc
 
 
@@ -84,8 +92,9 @@ class Relations:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_positions = find_positions(doc.text, _mentions(doc))
-        doc._.kg_locations = find_locations(doc.text, _mentions(doc))
+        text = _text(doc)
+        doc._.kg_positions = find_positions(text, _mentions(doc))
+        doc._.kg_locations = find_locations(text, _mentions(doc))
         return doc
 
 
