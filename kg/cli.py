@@ -161,7 +161,7 @@ def serve(
 
     try:
         code = run_serve(store, host=host, port=port, writable=writable, log=console.print)
-    except (ValueError, FileNotFoundError) as err:
+    except (ValueError, OSError) as err:
         console.print(f"error: {err}", markup=False, highlight=False)
         raise typer.Exit(code=2) from None
     raise typer.Exit(code=code)

@@ -6,6 +6,7 @@ Store Protocol at ``/store``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -82,15 +83,22 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, writable: bool = False, log: Callable[[str], None] = print) -> int:
-    """Serve ``store`` in the foreground until interrupted; return the server's exit code."""
+    """Serve ``store`` in the foreground until interrupted.
+
+    On POSIX the server replaces this process (signals reach it directly, no orphan is left);
+    elsewhere it runs as a child and its exit code is returned.
+    """
     command = server_command(Path(store), host=host, port=port, writable=writable)
     base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     mode = "read-write: /update and Graph Store writes accepted" if writable else "read-only"
     log(f"SPARQL endpoint {base}/query ({mode}), Graph Store {base}/store; Ctrl-C stops it")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execv(command[0], command)
     process = subprocess.Popen(command)
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
-        process.wait()
-        return 0
+        return process.wait()

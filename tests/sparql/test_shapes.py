@@ -1,0 +1,88 @@
+"""shapes.ttl and kg validate: the seed graph conforms, a broken one fails with readable messages."""
+
+import rdflib
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.sparql.validate import SHAPES, validate_graph
+
+KG = rdflib.Namespace("https://w3id.org/kg-news/ontology#")
+NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
+ONTOLOGY = SHAPES.parent / "ontology.ttl"
+
+
+def test_shapes_seed_graph_conforms(seed_out):
+    result = CliRunner().invoke(app, ["validate", str(seed_out / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_shapes_name_every_event_class_of_the_ontology():
+    ontology = Graph().parse(ONTOLOGY)
+    shapes = Graph().parse(SHAPES)
+    events = set(ontology.transitive_subjects(RDFS.subClassOf, KG.Event))
+    assert set(shapes.objects(URIRef("https://w3id.org/kg-news/shapes#Event"), SH.targetClass)) == events
+
+
+def broken(seed_graph: Graph) -> tuple[Graph, dict]:
+    """The seed graph with one error of each kind; returns it and the nodes broken."""
+    g = Graph()
+    for triple in seed_graph:
+        g.add(triple)
+    signing = sorted(g.subjects(RDF.type, KG.Signing))[0]
+    g.remove((signing, KG.trigger, None))
+    g.set((signing, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
+    position = sorted(g.subjects(RDF.type, KG.Position))[0]
+    for role in (KG.holder,):
+        g.remove((position, role, None))
+    place = URIRef("https://w3id.org/kg-news/id/place/平度市")
+    g.set((place, KG.gbCode, Literal("37028")))
+    g.add((place, RDFS.label, Literal("Pingdu", lang="en")))
+    sentence = sorted(g.subjects(RDF.type, KG.Sentence))[0]
+    begin = int(g.value(sentence, NIF.beginIndex))
+    g.set((sentence, NIF.beginIndex, Literal(begin + 1, datatype=XSD.nonNegativeInteger)))
+    return g, {"signing": signing, "position": position, "place": place, "sentence": sentence}
+
+
+def test_shapes_broken_graph_fails_with_each_error(seed_graph):
+    graph, nodes = broken(seed_graph)
+    report = validate_graph(graph)
+    assert not report.conforms
+    found = {(v.focus.rsplit("/", 1)[-1], v.path) for v in report.violations}
+    short = {k: str(v).rsplit("/", 1)[-1] for k, v in nodes.items()}
+    assert (short["signing"], "kg:trigger") in found
+    assert (short["signing"], "kg:confidence") in found
+    assert (short["position"], "kg:holder") in found
+    assert ("平度市", "kg:gbCode") in found
+    assert ("平度市", "rdfs:label") in found
+    assert (short["sentence"], "") in found  # the offsets do not give back the sentence
+
+
+def test_shapes_cli_prints_violations_readably(seed_graph, tmp_path):
+    graph, nodes = broken(seed_graph)
+    path = tmp_path / "broken.ttl"
+    graph.serialize(path, format="turtle")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    out = result.output
+    assert "violations:" in out
+    assert "Violation: id:place/平度市\n  path:    kg:gbCode\n  value:   \"37028\"\n" in out
+    assert "message: kg:gbCode is one six-digit GB/T 2260 code" in out
+    assert "path:    kg:trigger" in out and "exactly one kg:trigger" in out
+    assert "value:   \"1.5\"^^xsd:decimal" in out and "in [0, 1]" in out
+    assert "the offsets do not point at the sentence" in out
+
+
+def test_shapes_event_without_participant(tmp_path):
+    graph = Graph()
+    event = URIRef("https://w3id.org/kg-news/id/event/x-0")
+    graph.add((event, RDF.type, KG.Opening))
+    graph.add((event, KG.trigger, Literal("开业", lang="zh")))
+    report = validate_graph(graph)
+    paths = {v.path for v in report.violations}
+    assert "kg:agent|kg:partner|kg:theme|kg:destination" in paths
+    assert "kg:confidence" in paths and "prov:wasDerivedFrom" in paths
