@@ -3,6 +3,11 @@
 // page through textContent, never as HTML.
 (function () {
   "use strict";
+  var times = { start: performance.now() };
+  window.kgTimes = times;
+  var LABEL_EDGE_LIMIT = 2000;
+  var LABEL_SCALE_ON = 0.6;
+  var LABEL_SCALE_OFF = 0.4;
   var data = KG_DATA;
   var categories = data.categories;
   var byId = {};
@@ -50,18 +55,48 @@
     return box;
   }
 
+  // One tooltip element shared by all nodes, filled when vis-network shows it: an Element is
+  // shown as is (no HTML parsing), and 5,000 prebuilt ones would slow the start.
+  var tip = el("div", "kg-tip");
   all.forEach(function (n) {
     byId[n.id] = n;
-    n.title = info(n, false); // an Element: vis-network shows it as is, no HTML parsing
+    n.title = tip;
+  });
+  times.titles = performance.now();
+  // Edge labels cost a second per drawing at 10,000 edges even when too small to read: big
+  // graphs get them only once zoomed in.
+  var allEdges = KG_EDGES;
+  var edgeLabels = allEdges.length <= LABEL_EDGE_LIMIT;
+  allEdges.forEach(function (e, i) {
+    e.id = i;
+    e.kgLabel = e.label;
+    if (!edgeLabels) delete e.label;
   });
   var nodes = new vis.DataSet(all);
-  var edges = new vis.DataSet(KG_EDGES);
+  var edges = new vis.DataSet(allEdges);
+  times.datasets = performance.now();
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG_OPTIONS);
+  times.network = performance.now();
   network.once("afterDrawing", function () {
+    times.drawn = performance.now();
     window.kgReadyAt = performance.now();
     window.kgReady = true;
   });
+
+  network.on("showPopup", function (id) {
+    if (byId[id]) tip.replaceChildren(info(byId[id], false));
+  });
+
+  function updateEdgeLabels() {
+    if (allEdges.length <= LABEL_EDGE_LIMIT) return;
+    var scale = network.getScale();
+    var want = edgeLabels ? scale > LABEL_SCALE_OFF : scale >= LABEL_SCALE_ON;
+    if (want === edgeLabels) return;
+    edgeLabels = want;
+    edges.update(allEdges.map(function (e) { return { id: e.id, label: want ? e.kgLabel : null }; }));
+  }
+  network.on("zoom", updateEdgeLabels);
 
   // ---- filters and neighbourhood -------------------------------------------------------
   var enabled = {};
@@ -99,6 +134,7 @@
     note.hidden = false;
     network.selectNodes([id]);
     network.fit({ nodes: Array.from(focusSet), animation: false });
+    updateEdgeLabels();
     showDetail(id);
   }
 
@@ -109,9 +145,13 @@
     note.hidden = true;
     network.unselectAll();
     network.fit({ animation: false });
+    updateEdgeLabels();
   }
   document.getElementById("reset").addEventListener("click", reset);
-  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  document.getElementById("fit").addEventListener("click", function () {
+    network.fit({ animation: false });
+    updateEdgeLabels();
+  });
 
   // ---- detail panel ------------------------------------------------------------------
   var detail = document.getElementById("detail");
@@ -169,6 +209,7 @@
     }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    updateEdgeLabels();
     showDetail(id);
   }
 
