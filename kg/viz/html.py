@@ -183,12 +183,14 @@ def _page_data(viz: VizGraph) -> dict:
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def dumps_script_json(value) -> Markup:
+def dumps_script_json(value, *, parse: bool = False) -> Markup:
     """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators.
 
-    Accepts a Python value or a JSON string (pyvis hands its options over as a string).
+    Args:
+        value: Any JSON-able value.
+        parse: ``value`` is JSON text to parse first (pyvis hands its options over so).
     """
-    if isinstance(value, str):
+    if parse:
         value = json.loads(value)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char, escape in _SCRIPT_ESCAPES.items():

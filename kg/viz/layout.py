@@ -39,6 +39,8 @@ def compute_layout(
     Returns:
         An ``(n, 2)`` float array of x, y.
     """
+    if n == 0:
+        return np.zeros((0, 2))
     pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
     components = _components(n, pairs)
     index, group = [0] * n, [0] * n
