@@ -2,7 +2,8 @@
 
 Chinese entity boundaries often fall inside a jieba word (欧美 holds two places), so kg tokenizes by
 character. The text a user gives is kept as is (``doc.text == text``); each token's ``norm_`` holds
-its NFKC form (``，`` and ``,`` alike, full-width digits folded), which is what models and rules read.
+its NFKC form, lower-cased (``，`` and ``,`` alike, ``Ａ`` ``A`` ``a`` alike, full-width digits folded),
+which is what models and rules read.
 
 With ``jieba_features`` on, the tokenizer also carries word information on the character tokens,
 computed by jieba (``posseg``, dictionary only, no HMM: fast and deterministic) on the NFKC-folded
@@ -44,6 +45,14 @@ def normalize_char(ch: str) -> str:
     """NFKC form of one character, or the character itself when NFKC would change its length."""
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
+
+
+def norm_char(ch: str) -> str:
+    """A token's ``norm_``: NFKC form, lower-cased (as spaCy's default norm lower-cases ASCII), so
+    ``Ａ``, ``A`` and ``a`` look alike to the model."""
+    folded = normalize_char(ch)
+    lowered = folded.lower()
+    return lowered if len(lowered) == 1 else folded
 
 
 def normalize_text(text: str) -> str:
@@ -105,7 +114,7 @@ class CharTokenizer:
                 words.append(ch)
                 spaces.append(False)
                 starts.append(i)
-        norms = [normalize_char(w) for w in words]
+        norms = [norm_char(w) for w in words]
         lemmas = tags = None
         if self.jieba_features and words:
             folded = normalize_text(text)

@@ -1,0 +1,184 @@
+"""Benchmark kg's shipped NER model against a jieba POS baseline.
+
+    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR]
+
+Entity-level exact match (start, end, type) on msra/dev.jsonl, on a half-width/ASCII-punctuation
+variant of it (same offsets: the conversion is char by char), and on cluener/dev.jsonl. Gold labels
+map nr/name -> PERSON, nt/company/government/organization -> ORG, ns/address -> PLACE; the model's
+GPE and LOC are scored as one PLACE class because the gold data has one place class. For msra the
+4-type score against gold split by kg's GPE/LOC rules is shown too. Prints a markdown table,
+characters per second (whole nlp() including the tokenizer, one process) and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+import kg.nlp.tokenizer  # noqa: E402,F401  (registers kg.CharTokenizer.v1 / kg.CharHashEmbed.v1)
+from kg.nlp.train import LABEL_MAP, map_label  # noqa: E402
+
+TYPES = ("PERSON", "ORG", "PLACE")
+JIEBA_MAP = {"nr": "PERSON", "ns": "PLACE", "nt": "ORG"}
+
+
+def load(path: Path, limit: int | None) -> list[dict]:
+    records = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                records.append(json.loads(line))
+                if limit and len(records) >= limit:
+                    break
+    return records
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII forms (digits, Latin letters, ，：（）；！？ ...) to ASCII, char by char."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def gold_spans(record: dict, split_places: bool) -> set[tuple[int, int, str]]:
+    text = record["text"]
+    spans = set()
+    for start, end, label in record["spans"]:
+        mapped = LABEL_MAP.get(label)
+        if mapped is None:
+            continue
+        if split_places:
+            mapped = map_label(label, text[start:end])
+        spans.add((start, end, mapped))
+    return spans
+
+
+def place(label: str) -> str:
+    return "PLACE" if label in ("GPE", "LOC") else label
+
+
+def score(gold: list[set], pred: list[set], types) -> dict[str, tuple[float, float, float]]:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for s in p:
+            (tp if s in g else fp)[s[2]] += 1
+        for s in g:
+            if s not in p:
+                fn[s[2]] += 1
+    result = {}
+    for t in list(types) + ["ALL"]:
+        if t == "ALL":
+            a, b, c = sum(tp[x] for x in types), sum(fp[x] for x in types), sum(fn[x] for x in types)
+        else:
+            a, b, c = tp[t], fp[t], fn[t]
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        result[t] = (p, r, f)
+    return result
+
+
+def model_spans(nlp, texts: list[str]) -> tuple[list[set], float]:
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=256))
+    elapsed = time.perf_counter() - start
+    spans = [{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in docs]
+    return spans, sum(map(len, texts)) / elapsed
+
+
+def jieba_spans(texts: list[str]) -> tuple[list[set], float]:
+    import jieba
+    import jieba.posseg
+
+    jieba.initialize()
+    start = time.perf_counter()
+    result = []
+    for text in texts:
+        spans, i = set(), 0
+        for pair in jieba.posseg.cut(text):
+            n = len(pair.word)
+            if pair.flag in JIEBA_MAP:
+                spans.add((i, i + n, JIEBA_MAP[pair.flag]))
+            i += n
+        result.append(spans)
+    return result, sum(map(len, texts)) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N sentences of each corpus")
+    parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
+    parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
+    args = parser.parse_args()
+
+    nlp = spacy.load(args.model)
+    msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
+    cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
+    sets = {
+        "msra dev": ([r["text"] for r in msra], msra),
+        "msra dev half-width": ([to_halfwidth(r["text"]) for r in msra], msra),
+        "cluener dev": ([r["text"] for r in cluener], cluener),
+    }
+    nlp("预热")  # load jieba's dictionary before timing
+    rows = []
+    speeds = {}
+    for name, (texts, records) in sets.items():
+        gold = [gold_spans(r, split_places=False) for r in records]
+        pred, cps = model_spans(nlp, texts)
+        speeds[name] = cps
+        rows.append((f"kg model, {name}", score(gold, [{(s, e, place(l)) for s, e, l in p} for p in pred], TYPES)))
+        if name == "msra dev":
+            gold4 = [gold_spans(r, split_places=True) for r in records]
+            four = score(gold4, pred, ("PERSON", "ORG", "GPE", "LOC"))
+            rows.append((f"kg model, {name}, GPE/LOC split", four))
+        jpred, jcps = jieba_spans(texts)
+        speeds[f"jieba posseg, {name}"] = jcps
+        rows.append((f"jieba posseg baseline, {name}", score(gold, jpred, TYPES)))
+
+    types = ["PERSON", "ORG", "PLACE", "GPE", "LOC", "ALL"]
+    print("| run | " + " | ".join(f"{t} P/R/F1" for t in types) + " |")
+    print("|---|" + "---|" * len(types))
+    for name, result in rows:
+        cells = []
+        for t in types:
+            if t in result:
+                p, r, f = result[t]
+                cells.append(f"{p:.3f}/{r:.3f}/**{f:.3f}**" if t == "ALL" else f"{p:.3f}/{r:.3f}/{f:.3f}")
+            else:
+                cells.append("")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+    print("| speed (one process) | chars/s |")
+    print("|---|---|")
+    for name, cps in speeds.items():
+        print(f"| {name if name.startswith('jieba') else 'kg nlp.pipe, ' + name} | {cps:,.0f} |")
+    texts = sets["msra dev"][0][:1000]
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    cps = sum(map(len, texts)) / (time.perf_counter() - start)
+    print(f"| kg nlp(text) one call per sentence, msra dev | {cps:,.0f} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (ru_maxrss): {peak:.0f} MB; model: {args.model}; sentences: "
+          f"msra {len(msra)}, cluener {len(cluener)}")
+
+
+if __name__ == "__main__":
+    main()

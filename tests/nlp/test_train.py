@@ -1,0 +1,77 @@
+"""kg.nlp.train: label mapping, corpus conversion and an end-to-end tiny training run."""
+
+import json
+from pathlib import Path
+
+import spacy
+
+import kg.nlp.tokenizer  # noqa: F401
+from kg.nlp.train import jsonl_to_docbin, map_label, place_label, split_jsonl, train
+
+PEOPLE = ["李鹏", "江泽民", "王小明", "张伟", "刘德华"]
+PLACES = ["北京", "上海", "长江", "日本", "泰山"]
+ORGS = ["国务院", "新华社", "联合国", "北京大学", "中国银行"]
+
+
+def _write_corpus(path: Path, n: int = 50) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            person, place, org = PEOPLE[i % 5], PLACES[(i // 5) % 5], ORGS[(i // 2) % 5]
+            text = f"{person}今天在{place}会见了{org}的代表。"
+            a = len(person) + 3
+            b = a + len(place) + 3
+            spans = [[0, len(person), "nr"], [a, a + len(place), "ns"], [b, b + len(org), "nt"]]
+            f.write(json.dumps({"text": text, "spans": spans}, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_train_place_label_splits_gpe_and_loc():
+    assert place_label("北京") == "GPE"
+    assert place_label("上海") == "GPE"  # admin gazetteer beats the 海 suffix
+    assert place_label("浙江") == "GPE"
+    assert place_label("长江") == "LOC"
+    assert place_label("泰山") == "LOC"
+    assert place_label("东南亚") == "LOC"
+    assert place_label("日本") == "GPE"
+
+
+def test_train_map_label_covers_corpus_labels():
+    assert map_label("nr", "李鹏") == map_label("name", "李鹏") == "PERSON"
+    for label in ("nt", "company", "government", "organization"):
+        assert map_label(label, "新华社") == "ORG"
+    assert map_label("address", "黄河") == "LOC"
+    assert map_label("position", "总理") is None
+
+
+def test_train_jsonl_to_docbin_keeps_spans_and_folds_nfkc(tmp_path):
+    src = tmp_path / "c.jsonl"
+    src.write_text(
+        json.dumps({"text": "ＡＢＣ公司在北京", "spans": [[0, 5, "company"], [6, 8, "ns"]]}) + "\n",
+        encoding="utf-8",
+    )
+    stats = jsonl_to_docbin([src], tmp_path / "c.spacy")
+    assert stats == {"docs": 1, "ents": 2, "lost": 0}
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})
+    (doc,) = spacy.tokens.DocBin().from_disk(tmp_path / "c.spacy").get_docs(nlp.vocab)
+    assert doc.text == "ABC公司在北京"
+    assert [(e.text, e.label_) for e in doc.ents] == [("ABC公司", "ORG"), ("北京", "GPE")]
+
+
+def test_train_split_jsonl_is_disjoint(tmp_path):
+    src = _write_corpus(tmp_path / "c.jsonl", 20)
+    rest, held = split_jsonl(src, 5, tmp_path / "split")
+    rest_lines = rest.read_text(encoding="utf-8").splitlines()
+    held_lines = held.read_text(encoding="utf-8").splitlines()
+    assert len(rest_lines) == 15 and len(held_lines) == 5
+
+
+def test_train_end_to_end_writes_loadable_pipeline(tmp_path):
+    corpus = _write_corpus(tmp_path / "train.jsonl", 50)
+    dev = _write_corpus(tmp_path / "dev.jsonl", 10)
+    model_dir = train([corpus], [dev], tmp_path / "out", max_steps=5, quiet=True)
+    assert (model_dir / "config.cfg").exists()
+    nlp = spacy.load(model_dir)
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "GPE", "LOC"}
+    doc = nlp("李鹏今天在北京会见了新华社的代表。")
+    assert doc.text == "李鹏今天在北京会见了新华社的代表。"
