@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,13 +67,15 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
         )
 
 
-def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
+def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = ()) -> list[Path]:
     """Write ``graph.ttl``, ``graph.html`` and the Oxigraph ``store/`` into a fresh folder and swap it
     in for ``out``.
 
     The folder is made beside ``out`` and renamed into place only when every file is written, so a
-    failed or killed run leaves the previous ``out/`` as it was.
+    failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the graph in more
+    syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld).
     """
+    from kg.sparql.formats import write_formats
     from kg.sparql.store import STORE_DIR, fill_store
     from kg.viz.html import write_html
 
@@ -84,6 +86,7 @@ def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
         graph.serialize(destination=staging / "graph.ttl", format="turtle", encoding="utf-8")
         fill_store(staging / "graph.ttl", staging / STORE_DIR)  # the embedded SPARQL store
         write_html(graph, staging / "graph.html", title=title)
+        extra = write_formats(graph, staging, list(formats))
         old = None
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -94,7 +97,7 @@ def write_outputs(graph, out: Path, *, title: str) -> list[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR]
+    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + [out / p.name for p in extra if p.name != "graph.ttl"]
 
 
 def build(
@@ -105,6 +108,7 @@ def build(
     base_iri: str = DEFAULT_BASE,
     date: datetime.date | None = None,
     strict: bool = False,
+    formats: Sequence[str] = (),
     progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> Summary:
     """Build the knowledge graph of the news files under ``paths`` into ``out``.
@@ -116,6 +120,7 @@ def build(
         base_iri: the IRI under which entities, articles and events are named.
         date: publication date of articles whose file says none (no sidecar, no page header).
         strict: stop at the first file that cannot be read, instead of noting it and going on.
+        formats: more syntaxes to write beside graph.ttl: nt, nquads, trig, jsonld.
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
 
     Returns:
@@ -156,6 +161,6 @@ def build(
     builder.add_entities()
     summary.entities.update(e.label for e in table.entities.values())
     summary.triples = len(builder.graph)
-    summary.outputs = write_outputs(builder.graph, out, title=f"kg: {', '.join(p.name for p in paths)}")
+    summary.outputs = write_outputs(builder.graph, out, title=f"kg: {', '.join(p.name for p in paths)}", formats=formats)
     summary.seconds = time.perf_counter() - started
     return summary

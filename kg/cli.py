@@ -40,6 +40,9 @@ def build(
         Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no date atop the page); resolves 5月28日 to a full date.")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first file that cannot be read (default: note it, go on, exit 1 at the end).")] = False,
+    fmt: Annotated[
+        Optional[list[str]], typer.Option("--format", help="Also write the graph as nt, nquads or trig (a named graph per document), jsonld (+ context.jsonld); repeatable. graph.ttl is always written.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
@@ -53,6 +56,12 @@ def build(
     from kg.ingest.decode import InputError
 
     paths = paths or [Path("seeds")]
+    from kg.sparql.formats import FORMATS
+
+    for name in fmt or []:
+        if name not in FORMATS:
+            console.print(f"[red]error:[/red] unknown --format {name}: use {', '.join(FORMATS)}")
+            raise typer.Exit(code=2)
 
     def progress(files, total):
         return track(files, total=total, description="Reading documents", console=console, disable=quiet)
@@ -60,7 +69,7 @@ def build(
     try:
         summary = run_build(
             paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, strict=strict,
-            progress=progress,
+            formats=fmt or [], progress=progress,
         )
     except InputError as err:
         console.print(f"[red]error:[/red] {err}")
