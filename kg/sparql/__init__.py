@@ -1,4 +1,5 @@
-"""SPARQL over kg's graphs: the embedded Oxigraph store, queries, the HTTP endpoint and SHACL checks.
+"""SPARQL over kg's graphs: the embedded Oxigraph store, queries, the HTTP endpoint, SHACL checks and
+the graph in more RDF syntaxes.
 
 Nothing here imports spaCy: these modules read the graph that ``kg build`` wrote.
 """
