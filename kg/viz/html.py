@@ -126,8 +126,7 @@ def build_network(viz: VizGraph, *, title: str) -> Network:
             kgArtTotal=node.article_total,
         )
     for e in viz.edges:
-        extra = {"color": RELATION_COLOR} if e.role in RELATION_ROLES else {}
-        net.add_edge(e.source, e.target, label=e.label, kgRole=e.role, **extra)
+        net.add_edge(e.source, e.target, label=e.label, kgRole=e.role)
     net.node_ids = list(net.node_ids)
     net.set_options(json.dumps(OPTIONS))
     return net
@@ -176,6 +175,8 @@ def _page_data(viz: VizGraph) -> dict:
             "sentences": [list(s) for s in viz.sentences],
             "articles": viz.articles,
             "categories": {c["key"]: c["label"] for c in entity_cats + event_cats},
+            "relationRoles": sorted(RELATION_ROLES),
+            "relationColor": RELATION_COLOR,
         },
     }
 

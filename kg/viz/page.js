@@ -56,24 +56,36 @@
   }
 
   // One tooltip element shared by all nodes, filled when vis-network shows it: an Element is
-  // shown as is (no HTML parsing), and 5,000 prebuilt ones would slow the start.
+  // shown as is (no HTML parsing), and 5,000 prebuilt ones would slow the start. kg's own
+  // fields (kg*) stay out of vis-network, which deep-copies every item it is given.
   var tip = el("div", "kg-tip");
-  all.forEach(function (n) {
+  function visItem(item) {
+    var out = {};
+    Object.keys(item).forEach(function (key) { if (key.slice(0, 2) !== "kg") out[key] = item[key]; });
+    return out;
+  }
+  var visNodes = all.map(function (n) {
     byId[n.id] = n;
-    n.title = tip;
+    var v = visItem(n);
+    v.title = tip;
+    return v;
   });
   times.titles = performance.now();
-  // Edge labels cost a second per drawing at 10,000 edges even when too small to read: big
-  // graphs get them only once zoomed in.
+  // Edge labels and arrows cost a second per drawing at 10,000 edges even when too small to
+  // see: big graphs get them only once zoomed in.
   var allEdges = KG_EDGES;
-  var edgeLabels = allEdges.length <= LABEL_EDGE_LIMIT;
-  allEdges.forEach(function (e, i) {
-    e.id = i;
-    e.kgLabel = e.label;
-    if (!edgeLabels) delete e.label;
+  var showDetails = allEdges.length <= LABEL_EDGE_LIMIT;
+  var visEdges = allEdges.map(function (e, i) {
+    var v = visItem(e);
+    v.id = i;
+    delete v.arrows; // set per edge by pyvis; the global option below turns them on and off
+    if (data.relationRoles.indexOf(e.kgRole) >= 0) v.color = data.relationColor;
+    if (!showDetails) delete v.label;
+    return v;
   });
-  var nodes = new vis.DataSet(all);
-  var edges = new vis.DataSet(allEdges);
+  KG_OPTIONS.edges.arrows.to.enabled = showDetails;
+  var nodes = new vis.DataSet(visNodes);
+  var edges = new vis.DataSet(visEdges);
   times.datasets = performance.now();
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, KG_OPTIONS);
@@ -91,10 +103,11 @@
   function updateEdgeLabels() {
     if (allEdges.length <= LABEL_EDGE_LIMIT) return;
     var scale = network.getScale();
-    var want = edgeLabels ? scale > LABEL_SCALE_OFF : scale >= LABEL_SCALE_ON;
-    if (want === edgeLabels) return;
-    edgeLabels = want;
-    edges.update(allEdges.map(function (e) { return { id: e.id, label: want ? e.kgLabel : null }; }));
+    var want = showDetails ? scale > LABEL_SCALE_OFF : scale >= LABEL_SCALE_ON;
+    if (want === showDetails) return;
+    showDetails = want;
+    network.setOptions({ edges: { arrows: { to: { enabled: want } } } });
+    edges.update(allEdges.map(function (e, i) { return { id: i, label: want ? e.label : null }; }));
   }
   network.on("zoom", updateEdgeLabels);
 
@@ -236,6 +249,7 @@
 
   window.kg = {
     network: network, nodes: nodes, edges: edges, find: find, select: select,
+    info: function (id) { return byId[id]; },
     showNeighbourhood: showNeighbourhood, reset: reset,
     visibleCount: function () { return all.filter(function (n) { return !hidden[n.id]; }).length; }
   };

@@ -7,7 +7,11 @@ pytestmark = pytest.mark.browser
 
 
 def node_id(page, name):
-    return page.evaluate("(name) => kg.nodes.get({filter: (n) => n.kgName === name})[0].id", name)
+    return page.evaluate("(name) => KG_NODES.filter((n) => n.kgName === name)[0].id", name)
+
+
+def shown_names(page):
+    return sorted(page.evaluate("kg.nodes.get({filter: (n) => !n.hidden}).map((n) => kg.info(n.id).kgName)"))
 
 
 def test_viz_browser_loads_offline_without_errors(news_html, open_page):
@@ -45,7 +49,7 @@ def test_viz_browser_search_finds_alias(news_html, open_page):
 @pytest.mark.parametrize("query,expected", [("平度", ["平度市", "平度市政府"]), ("青岛", ["青岛市", "青岛市委党校"]), ("无此名", [])])
 def test_viz_browser_search_substring(news_html, open_page, query, expected):
     page, _ = open_page(news_html)
-    found = page.evaluate("(q) => kg.find(q).map((h) => kg.nodes.get(h.id).kgName)", query)
+    found = page.evaluate("(q) => kg.find(q).map((h) => kg.info(h.id).kgName)", query)
     assert sorted(found) == expected
 
 
@@ -80,7 +84,7 @@ def test_viz_browser_filters_hide_nodes(news_html, open_page):
     total = sum(NEWS_COUNTS.values())
     page.locator('input[data-cat="Organization"]').uncheck()
     assert page.evaluate("kg.visibleCount()") == total - NEWS_COUNTS["Organization"]
-    hidden = page.evaluate("kg.nodes.get({filter: (n) => n.hidden}).map((n) => n.kgCat)")
+    hidden = page.evaluate("kg.nodes.get({filter: (n) => n.hidden}).map((n) => kg.info(n.id).kgCat)")
     assert sorted(hidden) == ["Organization"] * NEWS_COUNTS["Organization"]
     page.locator('input[data-cat="Signing"]').uncheck()
     assert page.locator("#visible-count").text_content() == str(total - NEWS_COUNTS["Organization"] - 1)
@@ -92,8 +96,7 @@ def test_viz_browser_neighbourhood_and_reset(news_html, open_page):
     page, _ = open_page(news_html)
     signing = node_id(page, "签约")
     page.evaluate("(id) => kg.showNeighbourhood(id)", signing)
-    shown = page.evaluate("kg.nodes.get({filter: (n) => !n.hidden}).map((n) => n.kgName)")
-    assert sorted(shown) == sorted(["签约", "海尔卡奥斯", "平度市政府", "青岛市"])
+    assert shown_names(page) == sorted(["签约", "海尔卡奥斯", "平度市政府", "青岛市"])
     assert page.locator("#focus-note").is_visible()
     page.locator("#reset").click()
     assert page.evaluate("kg.visibleCount()") == sum(NEWS_COUNTS.values())
@@ -107,5 +110,4 @@ def test_viz_browser_double_click_shows_neighbourhood(news_html, open_page):
     pos = page.evaluate("(id) => kg.network.canvasToDOM(kg.network.getPositions([id])[id])", zhang)
     box = page.locator("#mynetwork").bounding_box()
     page.mouse.dblclick(box["x"] + pos["x"], box["y"] + pos["y"])
-    shown = page.evaluate("kg.nodes.get({filter: (n) => !n.hidden}).map((n) => n.kgName)")
-    assert sorted(shown) == sorted(["张彬", "青岛市委党校"])
+    assert shown_names(page) == sorted(["张彬", "青岛市委党校"])
