@@ -132,8 +132,11 @@ def _name(rng: random.Random, taken: set[str]) -> str:
             return name
 
 
-def time_page(html: Path, *, screenshot: Path | None = None, size: tuple[int, int] = (1280, 800)) -> float:
-    """Seconds from navigation start to ``window.kgReady`` in headless Chromium."""
+def time_page(
+    html: Path, *, screenshot: Path | None = None, select: str | None = None, size: tuple[int, int] = (1280, 800)
+) -> float:
+    """Seconds from navigation start to ``window.kgReady`` in headless Chromium; optionally a
+    screenshot, after searching for ``select`` and showing it with its tooltip."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
@@ -146,8 +149,16 @@ def time_page(html: Path, *, screenshot: Path | None = None, size: tuple[int, in
         page.wait_for_function("window.kgReady === true", timeout=120_000)
         ready = page.evaluate("window.kgReadyAt") / 1000
         if screenshot:
-            page.wait_for_timeout(300)
-            page.screenshot(path=str(screenshot))
+            if select:
+                page.locator("#search").fill(select)
+                page.locator("#search").press("Enter")
+                page.evaluate("kg.network.moveTo({scale: 0.9}); kg.network.redraw()")
+                node = page.evaluate("kg.network.getSelectedNodes()[0]")
+                at = page.evaluate("(id) => kg.network.canvasToDOM(kg.network.getPositions([id])[id])", node)
+                box = page.locator("#mynetwork").bounding_box()
+                page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(screenshot), type="png")
         context.close()
     return ready
 
@@ -159,7 +170,9 @@ def main() -> None:
     parser.add_argument("--edges", type=int, default=10000)
     parser.add_argument("--out", type=Path, help="where to write the page (default: a temporary file)")
     parser.add_argument("--runs", type=int, default=3, help="browser runs; the median is printed")
-    parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--screenshot", type=Path, help="PNG of the page after the first run")
+    parser.add_argument("--select", help="for the screenshot: search this name and show its node")
+    parser.add_argument("--size", default="1280x800", help="browser window, WIDTHxHEIGHT")
     args = parser.parse_args()
 
     graph = Graph().parse(args.ttl) if args.ttl else synthetic_graph(args.nodes, args.edges)
@@ -171,7 +184,11 @@ def main() -> None:
         from kg.viz.model import read_graph
 
         viz = read_graph(graph)
-        runs = sorted(time_page(out, screenshot=args.screenshot if i == 0 else None) for i in range(args.runs))
+        size = tuple(int(v) for v in args.size.split("x"))
+        runs = sorted(
+            time_page(out, screenshot=args.screenshot if i == 0 else None, select=args.select, size=size)
+            for i in range(args.runs)
+        )
         print(f"nodes {len(viz.nodes)}  edges {len(viz.edges)}  triples {len(graph)}")
         print(f"write_html {written:.2f} s  file {out.stat().st_size / 1e6:.2f} MB")
         print(f"interactive in Chromium {runs[len(runs) // 2]:.2f} s (median of {len(runs)}: "

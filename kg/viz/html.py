@@ -41,8 +41,8 @@ OPTIONS = {
     },
     "nodes": {
         "borderWidth": 1,
-        "font": {"size": 14, "face": "sans-serif", "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
+        "font": {"size": 16, "face": "sans-serif", "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "scaling": {"label": {"enabled": False, "drawThreshold": 5}},
     },
     "edges": {
         "smooth": False,

@@ -24,7 +24,7 @@ def compute_layout(
     *,
     seed: int = 0,
     iterations: int = 60,
-    scale: float = 90.0,
+    scale: float = 60.0,
 ) -> np.ndarray:
     """Place ``n`` nodes so that linked nodes sit near each other.
 
