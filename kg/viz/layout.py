@@ -14,7 +14,6 @@ import math
 
 import numpy as np
 
-
 CELL_SIZE = 40  # nodes per cell: balances the far field (n * cells) and the near one (n * CELL_SIZE)
 
 
@@ -134,7 +133,7 @@ def _repulsion(pos: np.ndarray, flip: bool) -> np.ndarray:
     """
     n = len(pos)
     first, second = (1, 0) if flip else (0, 1)
-    per_side = max(1, min(16, int(round((n / CELL_SIZE) ** 0.5))))
+    per_side = max(1, min(16, round((n / CELL_SIZE) ** 0.5)))
     cells = per_side * per_side
     rank = np.empty(n, dtype=np.int64)
     rank[np.argsort(pos[:, first], kind="stable")] = np.arange(n)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import namespace as rdfns
 from rdflib.namespace import PROV, SKOS
 
 from kg.rdf.namespaces import KG, NIF, SCHEMA, SEM
@@ -20,6 +21,10 @@ CHROMIUM_ARGS = [
 ]
 HOSTILE = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> 'single' \"double\" </script><!--"
 HOSTILE_NAME = "恶意<b>公司</b>\"'"
+
+
+# rdflib's XSD is not imported by name here: pytest probes a conftest's globals for
+# attributes such as _mock_name, and XSD warns on every unknown term
 
 
 def pytest_configure(config):
@@ -44,8 +49,8 @@ def add_entity(g: Graph, path: str, cls, name: str, *alt: str, code: str | None 
 def add_sentence(g: Graph, article: URIRef, begin: int, text: str) -> URIRef:
     node = URIRef(f"{article}#char={begin},{begin + len(text)}")
     g.add((node, RDF.type, KG.Sentence))
-    g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(begin + len(text), datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.beginIndex, Literal(begin, datatype=rdfns.XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(begin + len(text), datatype=rdfns.XSD.nonNegativeInteger)))
     g.add((node, NIF.anchorOf, Literal(text)))
     g.add((node, NIF.referenceContext, article))
     return node
@@ -87,8 +92,8 @@ def build_news_graph() -> Graph:
     g.add((event, SEM.hasPlace, qingdao))
     g.add((event, KG.trigger, Literal("签署", lang="zh")))
     g.add((event, KG.timeText, Literal("5月28日", lang="zh")))
-    g.add((event, SEM.hasTimeStamp, Literal("2020-05-28", datatype=XSD.date)))
-    g.add((event, KG.confidence, Literal(Decimal("0.8"), datatype=XSD.decimal)))
+    g.add((event, SEM.hasTimeStamp, Literal("2020-05-28", datatype=rdfns.XSD.date)))
+    g.add((event, KG.confidence, Literal(Decimal("0.8"), datatype=rdfns.XSD.decimal)))
     g.add((event, PROV.wasDerivedFrom, sentence))
     position = iri("position/000_abc-3-0")
     g.add((position, RDF.type, KG.Position))

@@ -23,9 +23,9 @@ def test_viz_page_is_utf8_with_legend_and_title(news_html):
 
 def test_viz_page_loads_nothing_from_the_network(news_html):
     text = news_html.read_text(encoding="utf-8")
-    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text, re.I)
-    assert not re.search(r"url\(\s*[\"']?(https?:)?//", text, re.I)
-    assert not re.search(r"@import", text, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text, re.IGNORECASE)
+    assert not re.search(r"url\(\s*[\"']?(https?:)?//", text, re.IGNORECASE)
+    assert not re.search(r"@import", text, re.IGNORECASE)
     assert "<link" not in text
     assert "default-src 'none'" in text
 
@@ -48,11 +48,11 @@ def test_viz_page_keeps_hostile_text_out_of_markup(news_html):
 
 def test_viz_page_embeds_one_node_per_entity_and_event(news_html):
     text = news_html.read_text(encoding="utf-8")
-    nodes = json.loads(re.search(r"^var KG_NODES = (.*);$", text, re.M).group(1))
+    nodes = json.loads(re.search(r"^var KG_NODES = (.*);$", text, re.MULTILINE).group(1))
     assert len(nodes) == sum(NEWS_COUNTS.values())
     assert {n["kgCat"] for n in nodes} == set(NEWS_COUNTS)
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
-    options = json.loads(re.search(r"^var KG_OPTIONS = (.*);$", text, re.M).group(1))
+    options = json.loads(re.search(r"^var KG_OPTIONS = (.*);$", text, re.MULTILINE).group(1))
     assert options["physics"]["enabled"] is False
 
 
@@ -76,7 +76,6 @@ def test_viz_page_of_empty_graph(tmp_path):
     assert "var KG_NODES = [];" in text
 
 
-# fmt: off
 @pytest.mark.parametrize("value,expected", [
     ("</script>", '"\\u003c/script\\u003e"'),
     ("<!--", '"\\u003c!--"'),
@@ -84,8 +83,7 @@ def test_viz_page_of_empty_graph(tmp_path):
     ("行\u2028分\u2029段", '"行\\u2028分\\u2029段"'),
     ("中文", '"中文"'),
     ({"b": 1, "a": [1, 2]}, '{"a":[1,2],"b":1}'),
-])
-# fmt: on
+])  # fmt: skip
 def test_viz_dumps_script_json(value, expected):
     out = dumps_script_json(value)
     assert str(out) == expected
