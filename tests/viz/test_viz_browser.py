@@ -1,7 +1,7 @@
 """The page in a real headless Chromium: loads offline and clean, finds, filters, stays inert."""
 
 import pytest
-from conftest import HOSTILE, HOSTILE_NAME, NEWS_COUNTS
+from viz_graphs import HOSTILE, HOSTILE_NAME, NEWS_COUNTS
 
 pytestmark = pytest.mark.browser
 

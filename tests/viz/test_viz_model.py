@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from conftest import HOSTILE, NEWS_COUNTS, iri
 from rdflib import RDFS, Graph, Literal
 from rdflib.namespace import SKOS
+from viz_graphs import HOSTILE, NEWS_COUNTS, iri
 
 from kg.rdf.namespaces import KG
 from kg.viz.model import load_labels, read_graph

@@ -4,8 +4,8 @@ import json
 import re
 
 import pytest
-from conftest import HOSTILE, NEWS_COUNTS, build_news_graph
 from rdflib import Graph
+from viz_graphs import HOSTILE, NEWS_COUNTS, build_news_graph
 
 from kg.viz.html import dumps_script_json, render_html
 
