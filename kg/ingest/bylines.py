@@ -30,7 +30,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     markers = re.escape(lex["markers"])
     # a byline: optional marker, then one or more "role names…" groups, then an optional closer
     byline = re.compile(
-        rf"^[{markers}]?\s*[（(]?\s*(?:(?:{roles})\s*[：:]?\s*(?:[{_HAN}·•]{{2,6}}[\s、,，]*)+)+"
+        rf"^[{markers}]?\s*[（(]?\s*(?:(?:{roles})\s*[：:]?\s*[{_HAN}·•]{{2,6}}(?:[\s、,，]+[{_HAN}·•]{{2,6}})*\s*)+"
         rf"(?:{closers})?\s*[）)]?\s*$"
     )
     agencies = "|".join(map(re.escape, lex["agencies"]))
@@ -42,8 +42,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return byline, dateline, splitter
 
 
+MAX_BYLINE = 60  # characters; a longer line is body text
+
+
 def is_byline(line: str) -> bool:
     """True when the whole line is a byline: ``□ 记者 白晓 通讯员 李颖慧 报道``."""
+    if len(line) > MAX_BYLINE:
+        return False
     byline, _, _ = _patterns()
     marker = lexicon()["markers"]
     return bool(byline.match(line)) or (line[:1] in marker and len(line) <= 40 and "。" not in line)

@@ -16,10 +16,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: needs /usr/bin/chromium and playwright")
-
-
 @pytest.fixture
 def news_graph() -> Graph:
     return build_news_graph()
