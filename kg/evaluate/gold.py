@@ -13,12 +13,17 @@ class Gold:
     participants: set[tuple[str, str, str, str]] = field(default_factory=set)  # article, class, role, name
     pairs: set[tuple[str, str, frozenset[str]]] = field(default_factory=set)  # article, class, {a, b}
     relations: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # type, subject, objects
+    alternatives: dict[str, str] = field(default_factory=dict)  # an acceptable name → the first one given
+    scored: set[str] = field(default_factory=set)  # what the files annotate: entities, events, relations
 
     def canonical(self, names: set[str]) -> str | None:
         """The gold entity that any of ``names`` names."""
         for name, (_, known) in self.entities.items():
             if known & names:
                 return name
+        for name in sorted(names):
+            if name in self.alternatives:
+                return self.alternatives[name]
         return None
 
 
@@ -32,9 +37,14 @@ def load_gold(paths: list[Path]) -> Gold:
     for path in paths:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
+            gold.scored |= {k for k in ("entities", "events", "relations") if k in data}
             for ent in data.get("entities", []):
                 gold.entities[ent["name"]] = (ent["type"], frozenset([ent["name"], *ent.get("aliases", [])]))
             for event in data.get("events", []):
+                for p in event["participants"]:
+                    if isinstance(p["name"], list):
+                        gold.alternatives.update({alt: p["name"][0] for alt in p["name"]})
+                        p["name"] = p["name"][0]
                 names = [p["name"] for p in event["participants"]]
                 for p in event["participants"]:
                     gold.participants.add((event["article"], event["class"], p["role"], p["name"]))

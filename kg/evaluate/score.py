@@ -138,4 +138,6 @@ def evaluate(graph_path: Path, gold_paths: list[Path]) -> Report:
         missed=sorted(f"{t} {s} → {'/'.join(os)}" for t, s, os in gold.relations if (t, s, os) not in hits),
         spurious=sorted(f"{t} {s} → {o}" for t, s, o in relations - matched),
     )
-    return Report(scores)
+    names = {"entities": ["entities"], "events": ["event participants", "participant pairs"], "relations": ["relations"]}
+    kept = {n for kind, ns in names.items() if kind in gold.scored for n in ns}
+    return Report({name: score for name, score in scores.items() if name in kept})

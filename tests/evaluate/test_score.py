@@ -66,3 +66,13 @@ def test_score_bad_gold_names_file(tmp_path, files):
     bad.write_text('{"entities": [{"type": "ORG"}]}', encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(bad), "--graph", str(graph)])
     assert result.exit_code == 2 and "bad.json" in result.output
+
+
+def test_score_only_what_gold_annotates_and_alternative_names(tmp_path, files):
+    graph, _ = files
+    gold = tmp_path / "events.json"
+    gold.write_text(json.dumps({"events": [{"article": "标题", "class": "Signing", "participants": [
+        {"name": ["海尔", "海尔卡奥斯"], "role": "agent"}, {"name": "平度市", "role": "partner"}]}]}, ensure_ascii=False), encoding="utf-8")
+    scores = evaluate(graph, [gold]).scores
+    assert set(scores) == {"event participants", "participant pairs"}
+    assert scores["event participants"].f1 == 1.0
