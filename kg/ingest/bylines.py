@@ -35,7 +35,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     agencies = "|".join(map(re.escape, lex["agencies"]))
     dateline = re.compile(
-        rf"^(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?=[\s　(（,，:：]|$)"
+        rf"^据?(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:[\d０-９一二三四五六七八九十]{{1,3}}月[\d０-９一二三四五六七八九十]{{1,3}}日)?(?:讯|电)(?!员)"
+        rf"(?:\s*[（(](?:记者|通讯员)[^）)]{{1,30}}[）)])?(?=[\s　(（,，:：]|[{_HAN}]|$)"
         rf"|[（(](?:{agencies})?(?:记者|通讯员)[^）)]{{1,30}}[）)])\s*"
     )
     splitter = re.compile(rf"(?:{roles}|{closers})")

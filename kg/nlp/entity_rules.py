@@ -48,6 +48,21 @@ def _place_automaton() -> ahocorasick.Automaton:
 
 
 @lru_cache(maxsize=1)
+def _org_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name in lexicons.organization_words():
+        auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def find_known_orgs(text: str) -> Iterator[Candidate]:
+    """Organizations jieba's dictionary knows by name (外交部, 世界银行, 上海证券交易所)."""
+    for end, name in _org_automaton().iter_long(text):
+        yield Candidate(end - len(name) + 1, end + 1, "ORG", "lexicon")
+
+
+@lru_cache(maxsize=1)
 def _stop_chars() -> frozenset[str]:
     return frozenset("".join(lexicons.word_list("entities/stop_chars.txt")))
 
@@ -85,7 +100,10 @@ def _left_edge(text: str, end: int, limit: int, floor: int = 0) -> int:
         ch = text[i - 1]
         if ch in ")）":
             open_at = max(text.rfind("(", floor, i - 1), text.rfind("（", floor, i - 1))
-            if open_at > floor and _NAME_CHAR.match(text[open_at - 1]) and text[open_at - 1] not in stops:
+            inner = text[open_at + 1:i - 1]
+            if open_at > floor and _NAME_CHAR.match(text[open_at - 1]) and text[open_at - 1] not in stops and (
+                inner in gazetteer.names() or inner.endswith(tuple(s for s, _ in _org_suffixes()))
+            ):
                 i = open_at
                 continue
             break
@@ -131,7 +149,7 @@ def _stop_words() -> tuple[str, ...]:
 _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 
-def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset()) -> int:
+def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(), verbs: bool = True) -> int:
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
     (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list. A word that opens
     a nested organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
@@ -152,7 +170,7 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
         nested = any(text.startswith(x, offset) and len(x) > len(token.word) for x in suffixes)
         nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
-        verb = token.flag.startswith(_CUT_POS) and token.flag != "vn"
+        verb = token.flag.startswith(_CUT_POS) and token.flag != "vn" and (verbs or not token.flag.startswith("v"))
         if not nested and (token.word.endswith(stops) or verb):
             return offset + len(token.word)
     return start
@@ -174,7 +192,8 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         if _suffix_is_word_part(text, match.start(), end):
             continue
         start = _left_edge(text, match.start(), _MAX_ORG)
-        start = _cut_left(text, start, match.start(), inside_places)
+        scoped_run = start in place_starts or text.startswith(_scope_prefixes(), start)
+        start = _cut_left(text, start, match.start(), inside_places, verbs=not scoped_run)
         if match.start() - start < 2:
             continue
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
@@ -248,11 +267,28 @@ def _name_at(text: str, start: int) -> int | None:
     return None
 
 
+_FOREIGN = re.compile(rf"[{HAN}]{{1,6}}(?:[·•][{HAN}]{{1,8}})+")
+
+
+def _foreign_end(text: str, start: int, end: int) -> int:
+    """Where a transliterated name ends: before a title, verb or function word that the pattern ran
+    into (威廉·佩里一行, 托马斯·萨维为团长)."""
+    last = max(text.rfind("·", start, end), text.rfind("•", start, end)) + 1
+    words = lexicons.word_list("entities/person_verbs.txt") + lexicons.word_list("entities/person_titles.txt")
+    stops = _stop_chars()
+    for i in range(last + 1, end):
+        if text[i] in stops or text.startswith(words, i):
+            return i
+    return end
+
+
 def find_persons(text: str) -> Iterator[Candidate]:
-    """People named next to a title: 执行长封昌红, 副教授张彬认为, 习近平总书记."""
+    """People named next to a title: 执行长封昌红, 副教授张彬认为, 习近平总书记, and transliterated
+    names after a title (部长阿莱科斯·帕帕佐普洛斯)."""
     for match in _title_re().finditer(text):
         after = match.end() + (1 if text[match.end():match.end() + 1] == " " else 0)
-        end = _name_at(text, after)
+        foreign = _FOREIGN.match(text, after)
+        end = _foreign_end(text, after, foreign.end()) if foreign else _name_at(text, after)
         if end:
             yield Candidate(after, end, "PERSON", "person_title")
         for length in (3, 2):  # the name before the title: 习近平总书记
@@ -368,7 +404,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     known = list(known)
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
-    found = places + list(find_orgs(text, places))
+    found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
     found += list(find_persons(text)) + list(find_enumerations(text))
     chosen = _choose(known + found)
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons
 from kg.nlp.amounts import find_amounts
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
 _PARTNER_MARK = re.compile(r"[与同跟]")
+_COORDINATION = re.compile(r"和|及|、")
+_NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
 
@@ -64,15 +67,19 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
     if bilateral and before:
-        for i, m in enumerate(before[1:], 1):
-            gap = text[before[i - 1].end:m.start]
-            if _PARTNER_MARK.search(gap):
-                agents, partners = before[:i], before[i:]
-                break
+        gaps = [text[a.end:b.start] for a, b in zip(before, before[1:])]
+        # 与/同/跟 marks the partner; without one, 和 does (叶利钦和桥本龙太郎会晤)
+        split = next((i for i, gap in enumerate(gaps, 1) if _PARTNER_MARK.search(gap)), None)
+        if split is None:
+            split = next((i for i, gap in enumerate(gaps, 1) if "和" in gap), None)
+        if split is not None:
+            agents, partners = before[:split], before[split:]
     if "共同" in lead or "共同" in text[before[-1].end if before else trig.start():trig.start()]:
         agents, partners = agents + partners, []
     if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
         after = []  # 聘为“…大使”: what follows names the post, not a party
+    if not before and after and "的" in text[trig.end():after[0].start]:
+        before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
     if cls == "Appointment" and any(m.label == "PERSON" for m in before + after):
         before = [m for m in before if m.label == "PERSON" or not passive]
         agents = [m for m in agents if m in before]
@@ -110,17 +117,35 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
 
 
-def _participants(text: str, mentions: list[Mention], sent: tuple[int, int]) -> list[Mention]:
-    """Mentions that can take part in an event: not a place that only modifies a name (平度市的征和工业),
-    not a word inside a quoted name (“青岛·云展日”)."""
+def _datelines(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for paragraph in text.split("\n"):
+        found = find_dateline(paragraph, offset)
+        if found:
+            spans.append((found.start, found.end))
+        offset += len(paragraph) + 1
+    return spans
+
+
+def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
+    """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
+    place that only modifies a name (平度市的征和工业); a word inside a quoted name (“青岛·云展日”);
+    a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
+    part, not 美国)."""
     quoted = _quoted(text, sent)
+    inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []
-    for m in mentions:
-        if not (sent[0] <= m.start and m.end <= sent[1]):
+    for i, m in enumerate(inside):
+        if any(a <= m.start < b for a, b in datelines):
             continue
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] == "的":
             continue
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
+            continue
+        nxt = inside[i + 1] if i + 1 < len(inside) else None
+        if nxt is not None and nxt.start - m.end <= 12 and not _NP_BREAK.search(text, m.end, nxt.start) and (
+            nxt.start == m.end or not _trigger_re().search(text, m.end, nxt.start)
+        ):
             continue
         kept.append(m)
     return kept
@@ -143,8 +168,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Events of a text whose entity mentions are known (sorted by start)."""
     events: list[Event] = []
     classes = lexicons.table("events/triggers.tsv")
+    datelines = _datelines(text)
     for sent in sentences(text):
-        in_sentence = _participants(text, mentions, sent)
+        in_sentence = _participants(text, mentions, sent, datelines)
         seen_in_clause: set[tuple[int, str]] = set()
         clause_list = clauses(text, *sent)
         for index, clause in enumerate(clause_list):

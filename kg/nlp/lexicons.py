@@ -44,7 +44,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
-_PROPER = ("nr", "ns", "nt", "nz")
+_PROPER = ("nr", "ns", "nt")  # nz ("other proper noun") holds everyday words such as 和平
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +58,23 @@ def _jieba_dict() -> dict[str, tuple[int, str]]:
 
 @lru_cache(maxsize=None)
 def common_words(min_freq: int = 3000) -> frozenset[str]:
-    """Words of jieba's dictionary seen at least ``min_freq`` times that are not proper names (POS
-    other than nr/ns/nt/nz): the everyday vocabulary that names are told apart from."""
+    """Words of jieba's dictionary seen at least ``min_freq`` times that are not names of people,
+    places or organizations (POS other than nr/ns/nt): the everyday vocabulary that names are told
+    apart from."""
     return frozenset(w for w, (freq, pos) in _jieba_dict().items() if freq >= min_freq and pos not in _PROPER)
+
+
+@lru_cache(maxsize=1)
+def organization_words() -> tuple[str, ...]:
+    """jieba's organization names (POS nt) that end like an organization (外交部, 世界银行)."""
+    suffixes = sorted(table("entities/org_suffixes.tsv"), key=len, reverse=True)
+
+    def proper_part(word: str) -> int:
+        suffix = next((s for s in suffixes if word.endswith(s)), None)
+        return len(word) - len(suffix) if suffix else 0
+
+    # two characters or more before the suffix: 外交部, not 党组织 or 联合会
+    return tuple(w for w, (_, pos) in _jieba_dict().items() if pos == "nt" and proper_part(w) >= 2)
 
 
 def is_word(text: str, min_freq: int = 200) -> bool:

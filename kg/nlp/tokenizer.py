@@ -123,9 +123,9 @@ class CharTokenizer:
                 lemmas = [char_words[i] for i in starts]
                 tags = [char_tags[i] for i in starts]
         doc = Doc(self.vocab, words=words, spaces=spaces, lemmas=lemmas, tags=tags)
-        for token, word, norm in zip(doc, words, norms):
-            if norm != word:
-                token.norm_ = norm
+        for i, (word, norm) in enumerate(zip(words, norms)):
+            if norm != word:  # most characters are their own norm: touch only the others
+                doc[i].norm_ = norm
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -55,3 +55,20 @@ def test_entity_rules_leave_everyday_words_alone(text, not_entity):
 def test_entity_rules_short_form_of_brand_is_an_alias():
     text = "海尔卡奥斯与平度市签署协议。卡奥斯将赋能企业。"
     assert ("卡奥斯", "ORG", "海尔卡奥斯") in _found(text)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, person", [
+    ("国务委员李贵鲜今天会见了希腊内政部长阿莱科斯·帕帕佐普洛斯一行。", "阿莱科斯·帕帕佐普洛斯"),
+    ("会见了以议长托马斯·萨维为团长的爱沙尼亚议会代表团。", "托马斯·萨维"),
+    ("中国人民解放军总参谋长傅全有上将今天上午会见了美国前国防部长威廉·佩里一行。", "傅全有"),
+    ("中国人民解放军总参谋长傅全有上将今天上午会见了美国前国防部长威廉·佩里一行。", "威廉·佩里"),
+])
+# fmt: on
+def test_entity_rules_transliterated_and_ranked_names(text, person):
+    assert (person, "PERSON", person) in _found(text)
+
+
+def test_entity_rules_known_organizations_but_not_generic_ones():
+    found = {surface for surface, label, _ in _found("外交部发言人说，各级党组织和联合会要加强合作。") if label == "ORG"}
+    assert "外交部" in found and "党组织" not in found and "联合会" not in found
