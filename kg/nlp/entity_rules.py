@@ -230,7 +230,7 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in {p.start for p in places}:
             continue
-        if lexicons.is_word(name + suffix, 50) or _has_function_word(name):
+        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _has_function_word(name):
             continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
 

@@ -184,7 +184,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 source = "clause"
-                if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0:
+                lead = text[clause[0]:trig.start()]
+                if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
+                    "有" not in lead and len(lead) <= 8  # 并有项目签约: the subject is unnamed, not the sentence's
+                ):
                     before, source = [in_sentence[0]], "sentence"
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and text[max(0, m.start - 1):m.start] in ("在", "于"))
                 allowed = _types()[cls]

@@ -82,6 +82,13 @@ def is_word(text: str, min_freq: int = 200) -> bool:
     return text in common_words(min_freq)
 
 
+def is_common_noun(text: str) -> bool:
+    """True when jieba's dictionary has ``text`` as a word that names no particular person, place
+    or organization, however rare (行业协会, 石板路)."""
+    entry = _jieba_dict().get(text)
+    return entry is not None and entry[1] not in _PROPER
+
+
 _FUNCTION_POS = ("p", "c", "d", "u", "r")
 
 
@@ -90,6 +97,8 @@ def is_generic(phrase: str) -> bool:
     conjunction, adverb, particle or pronoun (通过行业): it cannot be the proper part of a name."""
     import jieba.posseg
 
+    if is_common_noun(phrase):
+        return True
     tokens = list(jieba.posseg.cut(phrase, HMM=True))
     if any(t.flag.startswith(_FUNCTION_POS) for t in tokens):
         return True
