@@ -38,10 +38,9 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
 
 
 def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
-    """An organization whose name starts with a place (青岛海诺生物工程有限公司 in 青岛), or that
-    follows ``PLACE的`` (平度市的征和工业)."""
-    from kg.resolve.gazetteer import names
-
+    """An organization that follows ``PLACE的`` (平度市的征和工业, and the rest of its list), or whose
+    name holds an administrative unit: the most local one it names (青岛海诺生物工程有限公司 in
+    青岛; 青岛市…平度东寨子基地 in 平度, a county of 青岛)."""
     found = []
     places = [m for m in mentions if m.label in ("GPE", "LOC")]
     orgs = [m for m in mentions if m.label == "ORG"]
@@ -53,18 +52,25 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
             if before is None and listed and previous and text[previous.end:org.start] == "、":
                 before = listed
             listed, previous = before, org
-            prefix = place_prefix(org.name, names())
+            inner = None if before else innermost_place(org.name)
             if before is not None:
                 found.append(Location(org, before, sent))
-            elif prefix and org.text.startswith(prefix):
-                place = Mention(org.start, org.start + len(prefix), "GPE", prefix, prefix)
-                found.append(Location(org, place, sent))
+            elif inner is not None:
+                at, name = inner
+                found.append(Location(org, Mention(org.start + at, org.start + at + len(name), "GPE", name, name), sent))
     return found
 
 
-def place_prefix(name: str, place_names) -> str | None:
-    """The longest known place that a name starts with (青岛海诺… → 青岛)."""
-    for size in range(min(len(name) - 1, 8), 1, -1):
-        if name[:size] in place_names:
-            return name[:size]
-    return None
+def innermost_place(name: str) -> tuple[int, str] | None:
+    """(offset, name) of the most local administrative unit named inside ``name``, if one is."""
+    from kg.nlp.entity_rules import find_places
+    from kg.resolve.gazetteer import names, units
+
+    best = None
+    for cand in find_places(name):
+        codes = names().get(name[cand.start:cand.end], ())
+        if len(codes) == 1 and cand.end < len(name):
+            level = units()[codes[0]].level
+            if best is None or level > best[0]:
+                best = (level, cand.start, name[cand.start:cand.end])
+    return (best[1], best[2]) if best else None
