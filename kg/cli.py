@@ -43,6 +43,15 @@ def build(
     fmt: Annotated[
         Optional[list[str]], typer.Option("--format", help="Also write the graph as nt, nquads or trig (a named graph per document), jsonld (+ context.jsonld); repeatable. graph.ttl is always written.")
     ] = None,
+    include: Annotated[
+        Optional[list[str]], typer.Option("--include", help="Glob of the files to take from folders; repeatable. [default: *.txt *.md *.markdown *.jsonl]")
+    ] = None,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, help="Processes for extraction. [default: every core]")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine's cores) or dask (a dask.distributed cluster, see --scheduler).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786.")] = None,
+    cache: Annotated[bool, typer.Option(help="Reuse per-document results kept in OUT/.cache/ (only changed documents are analysed).")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
@@ -53,11 +62,15 @@ def build(
     Example: kg build seeds/ --out out/ --date 2020-05-29 --base-iri https://example.org/kg/
     """
     from kg.build import build as run_build
+    from kg.corpus import DEFAULT_INCLUDE
     from kg.ingest.decode import InputError
 
     paths = paths or [Path("seeds")]
     from kg.sparql.formats import FORMATS
 
+    if engine not in ("local", "dask") or (engine == "dask") != (scheduler is not None):
+        console.print("[red]error:[/red] use --engine local, or --engine dask with --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        raise typer.Exit(code=2)
     for name in fmt or []:
         if name not in FORMATS:
             console.print(f"[red]error:[/red] unknown --format {name}: use {', '.join(FORMATS)}")
@@ -69,9 +82,13 @@ def build(
     try:
         summary = run_build(
             paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, strict=strict,
-            formats=fmt or [], progress=progress,
+            formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
+            engine=engine, scheduler=scheduler, cache=cache,
         )
     except InputError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(code=2) from None
+    except ImportError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(code=2) from None
     except OSError as err:
@@ -81,7 +98,7 @@ def build(
         raise typer.Exit(code=2) from None
     if not quiet:
         console.print(
-            f"{summary.documents} documents, {summary.articles} articles, "
+            f"{summary.documents} documents ({summary.analysed} analysed, the rest cached), {summary.articles} articles, "
             f"{sum(summary.entities.values())} entities ({_counts(summary.entities)}), "
             f"{sum(summary.events.values())} events ({_counts(summary.events)}), "
             f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(str, summary.outputs))}"
@@ -124,6 +141,26 @@ def evaluate(
                 out.print(f"missed   {name}: {line}", markup=False, highlight=False)
             for line in score.spurious:
                 out.print(f"spurious {name}: {line}", markup=False, highlight=False)
+
+
+@app.command()
+def train(
+    corpus: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Training corpora: JSON Lines, each line a text and its spans as (start, end, label) (MSRA, People's Daily or CLUENER labels).")],
+    dev: Annotated[list[Path], typer.Option(exists=True, dir_okay=False, help="Held-out corpora that pick the best model (repeatable).")],
+    output: Annotated[Path, typer.Option(help="Folder for the converted corpora, checkpoints and the trained pipeline.")] = Path("training"),
+    max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps (default: the config's).")] = None,
+    config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/config.cfg).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Train kg's NER model (character tokens, tok2vec + ner on the CPU) and print where the best
+    pipeline is; copy it to kg/resources/model/ to ship it.
+
+    Example: kg train ../shared/corpora/msra/train.jsonl --dev ../shared/corpora/msra/dev.jsonl --output training/
+    """
+    from kg.nlp.train import train as run_train
+
+    best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, quiet=quiet)
+    console.print(f"best pipeline: {best}")
 
 
 def _counts(counter) -> str:
