@@ -8,15 +8,18 @@ import os
 import shutil
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest import Article, read_articles
-from kg.ingest.script import to_simplified
+from kg.corpus.cache import CACHE_DIR, ResultCache, document_key, pipeline_version
+from kg.corpus.documents import DEFAULT_INCLUDE, Document, collect_paths, read_documents
+from kg.corpus.engines import Engine, make_engine
+from kg.corpus.extract import DocumentResult, Options
+from kg.ingest import Article
 from kg.ingest.decode import InputError
-from kg.ingest.read import collect_files
+from kg.ingest.script import to_simplified
 from kg.rdf.mapping import ArticleResult, GraphBuilder
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve.aliases import home_unit
@@ -34,7 +37,8 @@ class Summary:
     triples: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
-    failed: int = 0  # files that could not be read
+    failed: int = 0  # files (or JSON lines) that could not be read
+    analysed: int = 0  # documents that went through the pipeline (the rest came from the cache)
     notes: list[str] = field(default_factory=list)  # one line per file skipped, failed or empty
 
 
@@ -67,13 +71,15 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
         )
 
 
-def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = ()) -> list[Path]:
+def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), keep: Sequence[str] = ()) -> list[Path]:
     """Write ``graph.ttl``, ``graph.html`` and the Oxigraph ``store/`` into a fresh folder and swap it
     in for ``out``.
 
     The folder is made beside ``out`` and renamed into place only when every file is written, so a
     failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the graph in more
-    syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld).
+    syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld). ``keep`` names
+    entries of the old ``out`` (the cache, ``.cache``) moved into the new folder just before the
+    swap, and moved back if it fails.
     """
     from kg.sparql.formats import write_formats
     from kg.sparql.store import STORE_DIR, fill_store
@@ -87,6 +93,9 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = ()) 
         fill_store(staging / "graph.ttl", staging / STORE_DIR)  # the embedded SPARQL store
         write_html(graph, staging / "graph.html", title=title)
         extra = write_formats(graph, staging, list(formats))
+        for name in keep:
+            if (out / name).exists():
+                os.replace(out / name, staging / name)
         old = None
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -95,6 +104,9 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = ()) 
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:
+        for name in keep:
+            if (staging / name).exists() and out.is_dir() and not (out / name).exists():
+                os.replace(staging / name, out / name)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + [out / p.name for p in extra if p.name != "graph.ttl"]
@@ -110,11 +122,21 @@ def build(
     strict: bool = False,
     formats: Sequence[str] = (),
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: object = None,
+    cache: bool = True,
 ) -> Summary:
-    """Build the knowledge graph of the news files under ``paths`` into ``out``.
+    """Build the knowledge graph of the news under ``paths`` into ``out``.
+
+    Documents are extracted one batch at a time (:mod:`kg.corpus.engines`), each result is cached
+    in ``out/.cache/`` as soon as it is made, and the corpus-level steps (entity table, alias
+    merging, the graph) run here over the results in input order, so the output is the same for
+    any number of workers and any engine.
 
     Args:
-        paths: files or folders of ``.txt``/``.md`` news.
+        paths: files or folders of news (``.txt``/``.md`` pages, ``.jsonl`` corpora).
         out: the output folder (replaced as a whole when the build succeeds).
         model: None for kg's own pipeline, or the name/path of another spaCy pipeline.
         base_iri: the IRI under which entities, articles and events are named.
@@ -122,6 +144,11 @@ def build(
         strict: stop at the first file that cannot be read, instead of noting it and going on.
         formats: more syntaxes to write beside graph.ttl: nt, nquads, trig, jsonld.
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
+        include: globs of the files to take from folders.
+        workers: processes for extraction; None for every core (one for a corpus of one batch).
+        engine: ``local`` (``workers`` processes on this machine) or ``dask``.
+        scheduler: the Dask scheduler's address (or a ``distributed.Client``) for ``engine="dask"``.
+        cache: reuse and keep per-document results in ``out/.cache/``.
 
     Returns:
         A :class:`Summary` of what was made.
@@ -130,37 +157,142 @@ def build(
         kg.ingest.decode.InputError: an input path is missing, or (with ``strict``) a file cannot
             be read.
     """
-    import kg
-
     started = time.perf_counter()
-    files = collect_files(paths)
-    nlp = kg.load(model)
+    files = collect_paths(paths, include)
+    options = Options(model=model, date=date.isoformat() if date else None)
+    results = ResultCache(out.resolve() / CACHE_DIR) if cache else None
+    if workers is None and engine == "local":
+        small = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
+        workers = 1 if small else None
     table = EntityTable()
     builder = GraphBuilder(base_iri, table)
-    summary = Summary(documents=len(files))
+    summary = Summary()
     iterator = progress(files, len(files)) if progress else files
-    for path, source in iterator:
-        try:
-            articles = list(read_articles(path, source, default_date=date))
-        except InputError as err:
-            if strict:
-                raise
-            summary.failed += 1
-            summary.notes.append(f"failed: {err}")
-            continue
-        if not articles:
-            summary.notes.append(f"skipped: {source}: no text")
-        mentioned = 0
-        for result in analyse(nlp, articles, table):
-            builder.add_article(result)
-            summary.articles += 1
-            summary.events.update(e.cls for e in result.events)
-            mentioned += len(result.mention_keys)
-        if articles and not mentioned:
-            summary.notes.append(f"note: {source}: no entities found")
+    documents = (doc for path, source in iterator for doc in read_documents(path, source))
+    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler), options)
+    try:
+        for key, text, fresh in runner.results(documents, results):
+            result = DocumentResult.from_json(text)
+            summary.documents += 1
+            summary.analysed += fresh
+            if result.error:
+                if strict:
+                    raise InputError(result.error)
+                summary.failed += 1
+                summary.notes.append(f"failed: {result.error}")
+                continue
+            if fresh and results is not None:
+                results.put(key, text)
+            _add_document(builder, table, result, summary)
+    finally:
+        runner.close()
+    if results is not None:
+        results.prune()
     builder.add_entities()
     summary.entities.update(e.label for e in table.entities.values())
     summary.triples = len(builder.graph)
-    summary.outputs = write_outputs(builder.graph, out, title=f"kg: {', '.join(p.name for p in paths)}", formats=formats)
+    summary.outputs = write_outputs(
+        builder.graph, out, title=f"kg: {', '.join(p.name for p in paths)}", formats=formats,
+        keep=[CACHE_DIR] if cache else [],
+    )
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _add_document(builder: GraphBuilder, table: EntityTable, result: DocumentResult, summary: Summary) -> None:
+    """Register one document's mentions and articles, in the order the pipeline found them."""
+    if not result.articles:
+        summary.notes.append(f"skipped: {result.source}: no text")
+        return
+    mentioned = 0
+    for record in result.articles:
+        keys = []
+        for mention in record.mentions:
+            key = table.add(mention, record.home)
+            if key not in keys:
+                keys.append(key)
+        builder.add_article(ArticleResult(
+            article=record.article, events=record.events, positions=record.positions,
+            locations=record.locations, mention_keys=keys, home=record.home,
+        ))
+        summary.articles += 1
+        summary.events.update(e.cls for e in record.events)
+        mentioned += len(keys)
+    if not mentioned:
+        summary.notes.append(f"note: {result.source}: no entities found")
+
+
+BATCH_DOCUMENTS = 64  # documents per extraction task
+BATCH_BYTES = 256_000  # or fewer, when they are long
+
+
+@dataclass
+class _Slot:
+    document: Document
+    key: str | None
+    text: str | None = None
+    batch: list | None = None  # the slots submitted with it, once it is submitted
+    fresh: bool = False
+
+
+class _Runner:
+    """Feeds cache misses to an engine in batches and yields every document's result (cached or
+    fresh) in input order, with a bounded number of batches in flight."""
+
+    def __init__(self, make: Callable[[], Engine], options: Options):
+        self.make, self.options, self.engine = make, options, None
+        self.inflight: dict[int, object] = {}
+
+    def results(self, documents: Iterable[Document], cache: ResultCache | None) -> Iterator[tuple[str | None, str, bool]]:
+        """(cache key, result JSON, whether it was extracted now) per document, in order."""
+        version = pipeline_version(self.options.model) if cache is not None else ""
+        window: deque[_Slot] = deque()
+        pending: list[_Slot] = []
+        size = 0
+        for document in documents:
+            key = document_key(document, self.options, version) if cache is not None and not document.error else None
+            slot = _Slot(document, key, cache.get(key) if key else None)
+            window.append(slot)
+            if slot.text is None:
+                pending.append(slot)
+                size += len(document.data)
+                if len(pending) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                    self._submit(pending)
+                    pending, size = [], 0
+            yield from self._ready(window, limit=self._limit())
+        self._submit(pending)
+        yield from self._ready(window, limit=0)
+
+    def _limit(self) -> int:
+        workers = getattr(self.engine, "workers", None) or 8
+        return 2 * workers
+
+    def _submit(self, slots: list[_Slot]) -> None:
+        if not slots:
+            return
+        if self.engine is None:
+            self.engine = self.make()
+        future = self.engine.submit([s.document for s in slots], self.options)
+        for slot in slots:
+            slot.batch = slots
+        self.inflight[id(slots)] = future
+
+    def _ready(self, window: deque[_Slot], limit: int) -> Iterator[tuple[str | None, str, bool]]:
+        while window:
+            front = window[0]
+            if front.text is None:
+                if front.batch is None:
+                    return
+                future = self.inflight[id(front.batch)]
+                if len(self.inflight) <= limit and not future.done():
+                    return
+                texts = future.result()
+                del self.inflight[id(front.batch)]
+                for slot, text in zip(front.batch, texts):
+                    slot.text, slot.fresh = text, True
+            window.popleft()
+            yield front.key, front.text, front.fresh
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
