@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -160,7 +162,16 @@ def build(
     started = time.perf_counter()
     files = collect_paths(paths, include)
     options = Options(model=model, date=date.isoformat() if date else None)
+    title = f"kg: {', '.join(p.name for p in paths)}"
     results = ResultCache(out.resolve() / CACHE_DIR) if cache else None
+    fingerprint = hashlib.sha256(json.dumps([base_iri, list(formats), title]).encode())
+    if results is not None:
+        summary = _unchanged(files, options, fingerprint.copy(), results, out)
+        if summary is not None:
+            summary.seconds = time.perf_counter() - started
+            return summary
+    if results is not None:
+        (results.root / MANIFEST).unlink(missing_ok=True)  # written again once the new output is in place
     if workers is None and engine == "local":
         small = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
         workers = 1 if small else None
@@ -175,6 +186,7 @@ def build(
             result = DocumentResult.from_json(text)
             summary.documents += 1
             summary.analysed += fresh
+            fingerprint.update(f"{key}\n".encode())
             if result.error:
                 if strict:
                     raise InputError(result.error)
@@ -191,12 +203,54 @@ def build(
     builder.add_entities()
     summary.entities.update(e.label for e in table.entities.values())
     summary.triples = len(builder.graph)
-    summary.outputs = write_outputs(
-        builder.graph, out, title=f"kg: {', '.join(p.name for p in paths)}", formats=formats,
-        keep=[CACHE_DIR] if cache else [],
-    )
+    summary.outputs = write_outputs(builder.graph, out, title=title, formats=formats, keep=[CACHE_DIR] if cache else [])
+    if results is not None and not summary.failed:
+        _write_manifest(out.resolve() / CACHE_DIR / MANIFEST, fingerprint.hexdigest(), summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+MANIFEST = "manifest.json"  # in the cache: what the output in OUT/ was built from, and its summary
+
+
+def _write_manifest(path: Path, fingerprint: str, summary: Summary) -> None:
+    out = path.parent.parent
+    record = {
+        "fingerprint": fingerprint, "documents": summary.documents, "articles": summary.articles,
+        "entities": dict(summary.entities), "events": dict(summary.events), "triples": summary.triples,
+        "notes": summary.notes, "outputs": [str(p.relative_to(out)) for p in summary.outputs],
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def _unchanged(files, options: Options, fingerprint, results: ResultCache, out: Path) -> Summary | None:
+    """The summary of the build already in ``out`` when it was made from exactly these documents
+    with these options and this pipeline (every document a cache hit): a no-change rerun then
+    hashes the inputs and stops, leaving ``out`` as it is. None otherwise."""
+    out = out.resolve()
+    try:
+        record = json.loads((out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = pipeline_version(options.model)
+    keys = []
+    for path, source in files:
+        for document in read_documents(path, source):
+            if document.error:
+                return None
+            key = document_key(document, options, version)
+            if not results.has(key):
+                return None
+            keys.append(key)
+            fingerprint.update(f"{key}\n".encode())
+    outputs = [out / name for name in record["outputs"]]
+    if fingerprint.hexdigest() != record["fingerprint"] or not all(p.exists() for p in outputs):
+        return None
+    results.used.update(keys)
+    return Summary(
+        documents=record["documents"], articles=record["articles"], entities=Counter(record["entities"]),
+        events=Counter(record["events"]), triples=record["triples"], outputs=outputs, notes=record["notes"],
+    )
 
 
 def _add_document(builder: GraphBuilder, table: EntityTable, result: DocumentResult, summary: Summary) -> None:
@@ -219,7 +273,10 @@ def _add_document(builder: GraphBuilder, table: EntityTable, result: DocumentRes
         summary.events.update(e.cls for e in record.events)
         mentioned += len(keys)
     if not mentioned:
-        summary.notes.append(f"note: {result.source}: no entities found")
+        name = result.source
+        if name.endswith(".jsonl"):  # one article per line: say which
+            name = f"{name} ({result.articles[0].article.id})"
+        summary.notes.append(f"note: {name}: no entities found")
 
 
 BATCH_DOCUMENTS = 64  # documents per extraction task

@@ -96,6 +96,10 @@ class ResultCache:
         self.used.add(key)
         return text
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is cached."""
+        return self._path(key).is_file()
+
     def put(self, key: str, text: str) -> None:
         """Store a result (whole or not at all: written beside, then renamed)."""
         path = self._path(key)
@@ -110,7 +114,7 @@ class ResultCache:
         versions) from ``root`` (default: this cache's folder); returns how many."""
         removed = 0
         for path in (root or self.root).glob("*/*"):
-            if path.stem not in self.used or path.suffix != ".json":
+            if path.suffix != ".json" or path.stem not in self.used:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

@@ -17,12 +17,23 @@ def test_build_cache_rerun_does_no_nlp_and_same_bytes(corpus, tmp_path, monkeypa
     out = tmp_path / "out"
     first = build([corpus], out, workers=1)
     assert (first.documents, first.analysed) == (3, 3)
-    before = _ttl(out)
+    before, written = _ttl(out), (out / "graph.ttl").stat().st_mtime_ns
     monkeypatch.setattr(engines, "pipeline", lambda model: pytest.fail("the pipeline was loaded"))
     again = build([corpus], out, workers=1)
-    assert again.analysed == 0
+    assert (again.documents, again.analysed, again.articles, again.triples) == (3, 0, first.articles, first.triples)
+    assert again.entities == first.entities and again.notes == first.notes
+    assert (out / "graph.ttl").stat().st_mtime_ns == written  # out/ left as it was
     assert _ttl(out) == before
     assert (out / ".cache").is_dir()
+
+
+def test_build_cache_rerun_with_other_base_iri_rewrites_from_cache(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, workers=1)
+    monkeypatch.setattr(engines, "pipeline", lambda model: pytest.fail("the pipeline was loaded"))
+    summary = build([corpus], out, workers=1, base_iri="https://example.org/kg/")
+    assert summary.analysed == 0
+    assert "https://example.org/kg/" in _ttl(out).decode()
 
 
 def test_build_cache_added_file_is_the_only_one_analysed(corpus, tmp_path):
