@@ -40,7 +40,7 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Extraction in this process; a batch runs when its result is asked for."""
+    """Extraction in this process, at once when a batch is submitted."""
 
     def submit(self, documents: list[Document], options: Options) -> Future:
         future: Future = Future()
@@ -65,7 +65,7 @@ class ProcessEngine:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn: a fresh interpreter per worker, safe whatever threads the parent runs
+            # not fork: workers start from a clean interpreter, safe whatever threads the parent runs
             context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model,))
         return self._pool.submit(extract_json, documents, options)
