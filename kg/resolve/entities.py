@@ -50,7 +50,7 @@ class EntityTable:
         unit = place_unit(name) if label == "GPE" else None
         if unit is not None:
             name = unit.name
-        entity = self.entities.get((label, name))
+        entity = self.entities.get(self.resolve((label, name)))  # merged names lead to the survivor
         if entity is None:
             entity = self.entities[(label, name)] = Entity(label, name)
             if unit is not None:

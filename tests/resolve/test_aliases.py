@@ -57,3 +57,12 @@ def test_entities_gpe_short_form_is_the_full_unit_with_code():
 
 def test_aliases_local_name_never_touches_a_place_named_with_shi():
     assert expand_local("市北区社会组织", home_unit("本报青岛讯", [])) == "市北区社会组织"
+
+
+def test_entities_merged_name_seen_again_goes_to_the_survivor():
+    table = EntityTable()
+    long_key = table.add(_org("上海合作组织"))
+    table.add(_org("上合组织"))
+    table.merge_abbreviations()
+    assert table.add(_org("上合组织")) == long_key
+    assert ("ORG", "上合组织") not in table.entities
