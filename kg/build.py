@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.atomic import remove_stale, replace_dir
 from kg.corpus.cache import CACHE_DIR, ResultCache, document_key, pipeline_version
 from kg.corpus.documents import DEFAULT_INCLUDE, Document, collect_paths, read_documents
 from kg.corpus.engines import Engine, make_engine
@@ -77,8 +78,8 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), 
     """Write ``graph.ttl``, ``graph.html`` and the Oxigraph ``store/`` into a fresh folder and swap it
     in for ``out``.
 
-    The folder is made beside ``out`` and renamed into place only when every file is written, so a
-    failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the graph in more
+    The folder is made beside ``out`` and swapped into place (:func:`kg.atomic.replace_dir`) only
+    when every file is written, so a failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the graph in more
     syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld). ``keep`` names
     entries of the old ``out`` (the cache, ``.cache``) moved into the new folder just before the
     swap, and moved back if it fails.
@@ -89,7 +90,11 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), 
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(out)  # staging folders that killed runs left behind
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; out/ is an ordinary folder
     try:
         graph.serialize(destination=staging / "graph.ttl", format="turtle", encoding="utf-8")
         fill_store(staging / "graph.ttl", staging / STORE_DIR)  # the embedded SPARQL store
@@ -98,13 +103,7 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), 
         for name in keep:
             if (out / name).exists():
                 os.replace(out / name, staging / name)
-        old = None
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            os.replace(out, old)
-        os.replace(staging, out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_dir(staging, out)  # one atomic exchange on Linux
     except BaseException:
         for name in keep:
             if (staging / name).exists() and out.is_dir() and not (out / name).exists():
