@@ -18,7 +18,7 @@ from kg.nlp.amounts import find_amounts
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
-_PARTNER_MARK = re.compile(r"[与同跟]")
+_PARTNER_MARK = re.compile(r"与|跟|(?<!共)同(?![时样比一期等])")  # 同 as "with", not 同时, 共同, 同比
 _COORDINATION = re.compile(r"和|及|、")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
@@ -151,12 +151,23 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     return kept
 
 
+def _outside(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``text[start:end]`` with the characters of entity names blanked (有 in 有限公司 is no verb)."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 def _window(text: str, cls: str, clause_list: list[tuple[int, int]], index: int, in_sentence: list[Mention]) -> int:
     """Where the participants of a trigger in clause ``index`` start. For bilateral events a clause
     without 与 reaches back to the clause that has it (X 分别与 A、B, C、D 完成签约)."""
     start = clause_list[index][0]
     if not _roles()[cls][2] or _PARTNER_MARK.search(text, start, clause_list[index][1]):
         return start
+    if "有" in _outside(text, start, clause_list[index][1], in_sentence):
+        return start  # 并有项目签约: an unnamed subject of its own
     for earlier in reversed(clause_list[:index]):
         mark = _PARTNER_MARK.search(text, *earlier)
         if mark and any(m.end <= mark.start() and m.start >= earlier[0] for m in in_sentence):
@@ -184,7 +195,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 source = "clause"
-                lead = text[clause[0]:trig.start()]
+                lead = _outside(text, clause[0], trig.start(), in_sentence)
                 if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
                     "有" not in lead and len(lead) <= 8  # 并有项目签约: the subject is unnamed, not the sentence's
                 ):
