@@ -322,7 +322,10 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
 def _choose(candidates: Iterable[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     taken: set[int] = set()
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule == "propagation", c.start, c.label)):
+    # longest first; on a tie a rule beats the same name spread through the document, which beats
+    # the statistical model (a document names one thing one way)
+    rank = {"propagation": 1, "model": 2}
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), rank.get(c.rule, 0), c.start, c.label)):
         span = set(range(cand.start, cand.end))
         if not span & taken:
             chosen.append(cand)
@@ -361,7 +364,8 @@ def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
     """The party named first in ``X 与 Y … 签约/合作/会见`` where Y is a known entity: X is an
     organization too (海尔卡奥斯与平度市…签署). Only in clauses that hold such a trigger."""
     starts = {c.start for c in chosen}
-    taken = {i for c in chosen if c.label in ("ORG", "PERSON") for i in range(c.start, c.end)}
+    # names found by rules stand; a statistical model's pieces inside the run do not (海尔 + 卡奥斯)
+    taken = {i for c in chosen if c.label in ("ORG", "PERSON") and c.rule != "model" for i in range(c.start, c.end)}
     for trig in _bilateral_re().finditer(text):
         clause_start = max(text.rfind(p, 0, trig.start()) for p in "，,。；;\n") + 1
         clause = text[clause_start:trig.start()]
