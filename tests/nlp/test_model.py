@@ -1,0 +1,62 @@
+"""The NER model shipped in kg/resources/model: loads, and tags news sentences in full-width and
+half-width forms with offsets into the original text."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+import kg.nlp.tokenizer  # noqa: F401  (registers the tokenizer and embedding layer)
+
+MODEL = Path(__file__).resolve().parents[2] / "kg" / "resources" / "model"
+PLACE = {"GPE", "LOC"}
+
+pytestmark = pytest.mark.skipif(
+    not (MODEL / "config.cfg").exists(), reason=f"no trained model shipped yet at {MODEL}"
+)
+
+FULL = "新华社北京３月１０日电（记者张伟）国务院总理李鹏今天在人民大会堂会见了日本外务大臣。"
+HALF = "新华社北京3月10日电(记者张伟)国务院总理李鹏今天在人民大会堂会见了日本外务大臣。"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL)
+
+
+def _ents(doc):
+    return {(e.text, "PLACE" if e.label_ in PLACE else e.label_) for e in doc.ents}
+
+
+def test_model_loads_char_tokenizer_tok2vec_and_ner(nlp):
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "GPE", "LOC"}
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "kg.CharTokenizer.v1"
+
+
+@pytest.mark.parametrize("text", [FULL, HALF], ids=["fullwidth", "halfwidth"])
+def test_model_tags_person_place_org(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    ents = _ents(doc)
+    assert ("李鹏", "PERSON") in ents
+    assert ("张伟", "PERSON") in ents
+    assert ("国务院", "ORG") in ents
+    assert ("新华社", "ORG") in ents
+    assert ("日本", "PLACE") in ents
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text
+
+
+def test_model_fullwidth_and_halfwidth_agree(nlp):
+    full = [(e.start_char, e.end_char, e.label_) for e in nlp(FULL).ents]
+    half = [(e.start_char, e.end_char, e.label_) for e in nlp(HALF).ents]
+    assert full == half
+
+
+def test_model_tags_gpe_and_loc(nlp):
+    doc = nlp("江泽民主席在上海市考察了长江沿岸的防洪工程。")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("江泽民") == "PERSON"
+    assert labels.get("上海市") == "GPE"
+    assert labels.get("长江") == "LOC"
