@@ -98,7 +98,7 @@ def build(
         raise typer.Exit(code=2) from None
     if not quiet:
         console.print(
-            f"{summary.documents} documents ({summary.analysed} analysed, the rest cached), {summary.articles} articles, "
+            f"{summary.documents} documents ({summary.analysed} analysed, {summary.documents - summary.analysed} from the cache), {summary.articles} articles, "
             f"{sum(summary.entities.values())} entities ({_counts(summary.entities)}), "
             f"{sum(summary.events.values())} events ({_counts(summary.events)}), "
             f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(str, summary.outputs))}"
