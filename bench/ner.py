@@ -128,6 +128,7 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
     args = parser.parse_args()
 
+    kg.nlp.tokenizer.use_fast_cpu_ops()
     nlp = spacy.load(args.model)
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
     cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)

@@ -206,12 +206,6 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         yield Candidate(start, end, "ORG", "org_suffix")
 
 
-def _has_function_word(phrase: str) -> bool:
-    import jieba.posseg
-
-    return any(t.flag.startswith(("p", "c", "d", "u", "r", "m")) for t in jieba.posseg.cut(phrase))
-
-
 @lru_cache(maxsize=1)
 def _place_suffix_re() -> re.Pattern:
     table = lexicons.table("entities/place_suffixes.tsv")
@@ -230,7 +224,7 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in {p.start for p in places}:
             continue
-        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _has_function_word(name):
+        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or lexicons.has_function_word(name):
             continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
 
@@ -341,12 +335,10 @@ def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candi
         if cand.label != "ORG" or cand.rule != "org_suffix":
             continue
         head = _org_suffix_re().search(text, cand.start, cand.end)
-        place = next((p for p in chosen if p.start == cand.start and p.label == "GPE"), None)
         left = by_end.get(cand.start - 1)
         if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head:
             suffix = text[head.start():cand.end]
             yield Candidate(left.start, left.end, "ORG", "coordination", text[left.start:left.end] + suffix)
-        del place
 
 
 @lru_cache(maxsize=1)
@@ -372,7 +364,7 @@ def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
         clause = TIME_PREFIX.sub(lambda m: " " * len(m.group(0)), clause)
         for match in _SLOT.finditer(clause):
             start, end = clause_start + match.start(1), clause_start + match.end(1)
-            if end + 1 in starts and not taken & set(range(start, end)) and not _has_function_word(match.group(1)):
+            if end + 1 in starts and not taken & set(range(start, end)) and not lexicons.has_function_word(match.group(1)):
                 if not lexicons.is_word(match.group(1), 50):
                     yield Candidate(start, end, "ORG", "slot")
 

@@ -74,7 +74,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
             split = next((i for i, gap in enumerate(gaps, 1) if "和" in gap), None)
         if split is not None:
             agents, partners = before[:split], before[split:]
-    if "共同" in lead or "共同" in text[before[-1].end if before else trig.start():trig.start()]:
+    if "共同" in lead:
         agents, partners = agents + partners, []
     if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
         after = []  # 聘为“…大使”: what follows names the post, not a party
@@ -93,7 +93,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         if not bilateral:
             args += [Argument(role_after, m) for m in after]
             partners = [m for m in partners if m not in after]
-    separately = "分别" in text[(agents[-1].end if agents else trig.start()) - 0:trig.start()] or "分别" in text[max(0, trig.start() - 8):trig.start()]
+    separately = "分别" in text[agents[-1].end if agents else max(0, trig.start() - 8):trig.start()]
     if separately and len(partners) > 1:
         return [args + [Argument(partner_role, p)] for p in partners]
     return [args + [Argument(partner_role, p) for p in partners]]

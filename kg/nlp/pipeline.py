@@ -69,6 +69,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    tokenizer.use_fast_cpu_ops()
     if model is None and model_path() is not None:
         nlp = spacy.load(model_path())
     elif model is None:

@@ -244,9 +244,9 @@ class KgNumpyOps(NumpyOps):
 
 
 def use_fast_cpu_ops() -> None:
-    """Make new thinc models use :class:`KgNumpyOps` when the current ops are thinc's NumpyOps."""
+    """Make new thinc models use :class:`KgNumpyOps` when the current ops are thinc's NumpyOps.
+
+    Called by :func:`kg.load` and :func:`kg.nlp.train.train` before they build models, not at
+    import: importing kg changes nothing global."""
     if type(get_current_ops()) is NumpyOps:
         set_current_ops(KgNumpyOps())
-
-
-use_fast_cpu_ops()

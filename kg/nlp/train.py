@@ -29,7 +29,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
-from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
+from kg.nlp.tokenizer import normalize_text, use_fast_cpu_ops  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
 DEFAULT_CONFIG = RESOURCES / "config.cfg"
@@ -176,6 +176,7 @@ def train(
         overrides["training.max_steps"] = max_steps
     output.mkdir(parents=True, exist_ok=True)
     cfg = spacy.util.load_config(config or DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    use_fast_cpu_ops()
     nlp = init_nlp(cfg, use_gpu=-1)
     train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
     best = output / "model-best"
