@@ -153,8 +153,6 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
     (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list. A word that opens
     a nested organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
-    import jieba.posseg
-
     suffixes = tuple(s for s, _ in _org_suffixes())
     stops = _stop_words()
     protected = set(keep)
@@ -162,17 +160,17 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         at = text.find(core, start, end)
         if at >= 0:
             protected |= set(range(at, at + len(core)))
-    tokens = list(jieba.posseg.cut(text[start:end]))
+    tokens = lexicons.pos_tags(text[start:end])
     offset = end
-    for i, token in enumerate(reversed(tokens)):
-        offset -= len(token.word)
+    for i, (word, flag) in enumerate(reversed(tokens)):
+        offset -= len(word)
         if i == 0 or offset in protected:
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
-        nested = any(text.startswith(x, offset) and len(x) > len(token.word) for x in suffixes)
+        nested = any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
-        verb = token.flag.startswith(_CUT_POS) and token.flag != "vn" and (verbs or not token.flag.startswith("v"))
-        if not nested and (token.word.endswith(stops) or verb):
-            return offset + len(token.word)
+        verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith("v"))
+        if not nested and (word.endswith(stops) or verb):
+            return offset + len(word)
     return start
 
 

@@ -92,20 +92,25 @@ def is_common_noun(text: str) -> bool:
 _FUNCTION_POS = ("p", "c", "d", "u", "r")
 
 
+@lru_cache(maxsize=65536)
+def pos_tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and part-of-speech tags of a short phrase; the rule layer asks about the same
+    phrases many times, so the answers are kept."""
+    import jieba.posseg
+
+    return tuple((t.word, t.flag) for t in jieba.posseg.cut(phrase))
+
+
 def has_function_word(phrase: str, *, numerals: bool = True) -> bool:
     """True when jieba tags a word of ``phrase`` as a preposition, conjunction, adverb, particle or
     pronoun (or, with ``numerals``, a numeral): no name holds one (为青岛, 一带一路)."""
-    import jieba.posseg
-
     kinds = _FUNCTION_POS + (("m",) if numerals else ())
-    return any(t.flag.startswith(kinds) for t in jieba.posseg.cut(phrase))
+    return any(flag.startswith(kinds) for _, flag in pos_tags(phrase))
 
 
 def is_generic(phrase: str) -> bool:
     """True when a phrase is made of everyday words only (行业, 相关行业), or holds a preposition,
     conjunction, adverb, particle or pronoun (通过行业): it cannot be the proper part of a name."""
-    import jieba.posseg
-
     if is_common_noun(phrase) or has_function_word(phrase, numerals=False):
         return True
-    return all(is_word(t.word, 50) for t in jieba.posseg.cut(phrase))
+    return all(is_word(word, 50) for word, _ in pos_tags(phrase))
