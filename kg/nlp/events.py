@@ -1,10 +1,13 @@
 """Events: trigger words (``kg/resources/events/triggers.tsv``) with named participants and roles.
 
-For each trigger the participants are the entities of its clause, or, where the clause names none
-before the trigger, the first one of the sentence (the subject that commas left behind). Their roles
-come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作, 会见) the
-party after 与/同/跟 is the partner; 分别 makes one event per partner; 共同 makes co-agents; 被 and 受
-turn the roles round. Cue words before the trigger (将, 拟, 未 …) set the modality.
+For each trigger the participants are the entities of its clause (for bilateral events, back to the
+clause that holds 与: X 分别与 A、B, C、D 完成签约), or, where the clause names none before the
+trigger, the first one of the sentence (the subject that commas left behind). Names in datelines,
+places that only modify a name (平度市的…) and modifiers of the next name in a noun phrase take no
+part. Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
+会见) the party after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes
+co-agents; 被 turns the roles round (受X委托 keeps X the agent); in a relative clause (主办…的X) X
+does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
 _PARTNER_MARK = re.compile(r"与|跟|(?<!共)同(?![时样比一期等])")  # 同 as "with", not 同时, 共同, 同比
-_COORDINATION = re.compile(r"和|及|、")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
@@ -44,7 +46,7 @@ def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
     """planned/negated when a cue word stands between the first party and the trigger, outside
     entity names (将与 X 签约, 未签约), else asserted."""
     cues = lexicons.table("events/modality.tsv")
-    window = "".join(" " if _inside(mentions, i) else text[i] for i in range(max(start, at - 12), at))
+    window = _outside(text, max(start, at - 12), at, mentions)
     for cue in sorted(cues, key=len, reverse=True):
         if cue in window:
             return cues[cue]
