@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp.entity_rules import Candidate, find_entities
+from kg.nlp.entities import Candidate, find_entities
 from kg.nlp.events import find_events
 from kg.nlp.records import Mention
 from kg.nlp.relations import find_locations, find_positions

@@ -63,7 +63,7 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
 
 def innermost_place(name: str) -> tuple[int, str] | None:
     """(offset, name) of the most local administrative unit named inside ``name``, if one is."""
-    from kg.nlp.entity_rules import find_places
+    from kg.nlp.entities import find_places
     from kg.resolve.gazetteer import names, units
 
     best = None

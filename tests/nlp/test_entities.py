@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.nlp.entity_rules import find_entities
+from kg.nlp.entities import find_entities
 
 
 def _found(text):
@@ -34,7 +34,7 @@ def _found(text):
     ("平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业", ("征和工业", "ORG", "征和工业")),
 ])
 # fmt: on
-def test_entity_rules_find(text, entity):
+def test_entities_find(text, entity):
     assert entity in _found(text)
 
 
@@ -48,11 +48,11 @@ def test_entity_rules_find(text, entity):
     ("局部地区有雨", "局部"),
 ])
 # fmt: on
-def test_entity_rules_leave_everyday_words_alone(text, not_entity):
+def test_entities_leave_everyday_words_alone(text, not_entity):
     assert not_entity not in {surface for surface, _, _ in _found(text)}
 
 
-def test_entity_rules_short_form_of_brand_is_an_alias():
+def test_entities_short_form_of_brand_is_an_alias():
     text = "海尔卡奥斯与平度市签署协议。卡奥斯将赋能企业。"
     assert ("卡奥斯", "ORG", "海尔卡奥斯") in _found(text)
 
@@ -65,10 +65,10 @@ def test_entity_rules_short_form_of_brand_is_an_alias():
     ("中国人民解放军总参谋长傅全有上将今天上午会见了美国前国防部长威廉·佩里一行。", "威廉·佩里"),
 ])
 # fmt: on
-def test_entity_rules_transliterated_and_ranked_names(text, person):
+def test_entities_transliterated_and_ranked_names(text, person):
     assert (person, "PERSON", person) in _found(text)
 
 
-def test_entity_rules_known_organizations_but_not_generic_ones():
+def test_entities_known_organizations_but_not_generic_ones():
     found = {surface for surface, label, _ in _found("外交部发言人说，各级党组织和联合会要加强合作。") if label == "ORG"}
     assert "外交部" in found and "党组织" not in found and "联合会" not in found

@@ -1,0 +1,81 @@
+"""Document-level entity rules: the party first named in X 与 Y 签约, a name spread to its other occurrences, and find_entities, which runs every finder and keeps the longest non-overlapping candidates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from kg.nlp import lexicons
+from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
+from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_orgs
+from kg.nlp.entities.persons import find_persons
+from kg.nlp.entities.places import find_places, find_suffixed_places
+
+
+@lru_cache(maxsize=1)
+def _bilateral_re() -> re.Pattern:
+    triggers = lexicons.table("events/triggers.tsv")
+    bilateral = {"Signing", "Cooperation", "Meeting"}
+    words = sorted((w for w, c in triggers.items() if c in bilateral), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_SLOT = re.compile(rf"(?:^|(?<=[\s,，。:：;；、“]))([{HAN}A-Za-z·]{{2,10}}?)(?=[与同跟])")
+
+
+def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """The party named first in ``X 与 Y … 签约/合作/会见`` where Y is a known entity: X is an
+    organization too (海尔卡奥斯与平度市…签署). Only in clauses that hold such a trigger."""
+    starts = {c.start for c in chosen}
+    # names found by rules stand; a statistical model's pieces inside the run do not (海尔 + 卡奥斯)
+    taken = {i for c in chosen if c.label in ("ORG", "PERSON") and c.rule != "model" for i in range(c.start, c.end)}
+    for trig in _bilateral_re().finditer(text):
+        clause_start = max(text.rfind(p, 0, trig.start()) for p in "，,。；;\n") + 1
+        clause = text[clause_start:trig.start()]
+        clause = TIME_PREFIX.sub(lambda m: " " * len(m.group(0)), clause)
+        for match in _SLOT.finditer(clause):
+            start, end = clause_start + match.start(1), clause_start + match.end(1)
+            if end + 1 in starts and not taken & set(range(start, end)) and not lexicons.has_function_word(match.group(1)):
+                if not lexicons.is_word(match.group(1), 50):
+                    yield Candidate(start, end, "ORG", "slot")
+
+
+TIME_PREFIX = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
+
+
+def propagate(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """Every other occurrence of a name found once in the document (the model or a rule may have
+    seen only the first). An organization named without a suffix (a brand: 海尔卡奥斯) is also
+    found by its tail after the first two characters (卡奥斯), as news shortens such names."""
+    names = {text[c.start:c.end]: (c.label, c.name) for c in chosen if c.end - c.start >= 2}
+    for c in chosen:
+        name = text[c.start:c.end]
+        if c.label == "ORG" and c.rule in ("slot", "model") and 5 <= len(name) <= 8 and not _org_suffix_re().search(name):
+            names.setdefault(name[2:], ("ORG", c.name or name))
+    if not names:
+        return
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for match in pattern.finditer(text):
+        label, name = names[match.group(0)]
+        yield Candidate(match.start(), match.end(), label, "propagation", name)
+
+
+def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
+    """All rule entities of a text, non-overlapping, longest first.
+
+    Args:
+        text: the document text.
+        known: entities found before (by the statistical model); rules fill around them and
+            replace one only with a longer span that contains it.
+    """
+    known = list(known)
+    places = list(find_places(text))
+    places += list(find_suffixed_places(text, places))
+    found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
+    found += list(find_persons(text)) + list(find_enumerations(text))
+    chosen = _choose(known + found)
+    heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
+    chosen = [heads.get((c.start, c.end), c) for c in chosen]
+    chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
+    return _choose(chosen + list(propagate(text, chosen)))

@@ -1,0 +1,102 @@
+"""Organizations: by name endings (公司, 委员会 …), jieba's known names, enumerations closed by a count, and shared heads (平度市、莱西市政府)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
+
+from kg.nlp import lexicons
+from kg.nlp.entities.names import Candidate, _MAX_ORG, _NAME_CHAR, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
+
+
+@lru_cache(maxsize=1)
+def _org_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name in lexicons.organization_words():
+        auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def find_known_orgs(text: str) -> Iterator[Candidate]:
+    """Organizations jieba's dictionary knows by name (外交部, 世界银行, 上海证券交易所)."""
+    for end, name in _org_automaton().iter_long(text):
+        yield Candidate(end - len(name) + 1, end + 1, "ORG", "lexicon")
+
+
+@lru_cache(maxsize=1)
+def _scope_prefixes() -> tuple[str, ...]:
+    return lexicons.word_list("entities/org_scope_prefixes.txt")
+
+
+def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
+    """True when the suffix is really part of another word: 社 in 社区, 委 in 委托, 办 in 主办."""
+    if lexicons.is_word(text[end - 1:end + 1]):
+        return True
+    return end - start == 1 and lexicons.is_word(text[start - 1:end])
+
+
+def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
+    """Organizations by their name endings: 青岛海诺生物工程有限公司, 国务院办公厅电子政务办公室.
+
+    The name runs left from the suffix to a stop character, then back to the last verb or function
+    word before the suffix (推动青岛市政府 → 青岛市政府). What is left must have a proper part: a place
+    or scope word at its start (青岛市…, 中央…, 市…), or words that are not everyday vocabulary (海诺,
+    国务院). A weak suffix (公司, 局, 中心 …) needs the place or scope word.
+    """
+    strength = dict(_org_suffixes())
+    place_starts = {p.start: p.end for p in places}
+    inside_places = frozenset(i for p in places for i in range(p.start, p.end))
+    for match in _org_suffix_re().finditer(text):
+        suffix, end = match.group(0), match.end()
+        if _suffix_is_word_part(text, match.start(), end):
+            continue
+        start = _left_edge(text, match.start(), _MAX_ORG)
+        scoped_run = start in place_starts or text.startswith(_scope_prefixes(), start)
+        start = _cut_left(text, start, match.start(), inside_places, verbs=not scoped_run)
+        if match.start() - start < 2:
+            continue
+        scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
+        scoped = start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
+        proper = text[place_starts.get(start, start):match.start()]
+        if proper and not scoped and lexicons.is_generic(proper):
+            continue
+        if strength[suffix] == "weak" and not scoped:
+            continue
+        yield Candidate(start, end, "ORG", "org_suffix")
+
+
+_ENUM_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+(?:家|个)(?:企业|公司|单位|机构|园区|项目)")
+
+
+def find_enumerations(text: str) -> Iterator[Candidate]:
+    """Items of a list closed by a count of organizations: 征和工业、众地家纺、花帝食品四家企业."""
+    for head in _ENUM_HEAD.finditer(text):
+        start = head.start()
+        while start > 0 and (text[start - 1] == "、" or _NAME_CHAR.match(text[start - 1])) and text[start - 1] not in "的是为与":
+            start -= 1
+        items = text[start:head.start()].split("、")
+        if len(items) < 2:
+            continue
+        offset = start
+        for item in items:
+            if 2 <= len(item) <= 12:
+                yield Candidate(offset, offset + len(item), "ORG", "enumeration")
+            offset += len(item) + 1
+
+
+def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """A place coordinated with an organization shares its head: in 平度市、莱西市政府 the first place
+    stands for 平度市政府."""
+    by_end = {c.end: c for c in chosen}
+    for cand in chosen:
+        if cand.label != "ORG" or cand.rule != "org_suffix":
+            continue
+        head = _org_suffix_re().search(text, cand.start, cand.end)
+        left = by_end.get(cand.start - 1)
+        if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head:
+            suffix = text[head.start():cand.end]
+            yield Candidate(left.start, left.end, "ORG", "coordination", text[left.start:left.end] + suffix)

@@ -1,0 +1,75 @@
+"""People named next to a title or rank (执行长封昌红, 习近平总书记, 部长阿莱科斯·帕帕佐普洛斯)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kg.nlp import lexicons
+from kg.nlp.entities.names import Candidate, HAN, _stop_chars
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    titles = "|".join(map(re.escape, lexicons.word_list("entities/person_titles.txt")))
+    return re.compile(titles)
+
+
+def _name_at(text: str, start: int) -> int | None:
+    """End of a person's name starting at ``start`` (surname + one or two characters), or None."""
+    single, compound = lexicons.surnames()
+    if text[start:start + 2] in compound:
+        given_from = start + 2
+    elif text[start:start + 1] in single:
+        given_from = start + 1
+    else:
+        return None
+    titles = _title_re()
+    verbs = lexicons.word_list("entities/person_verbs.txt")
+    stops = _stop_chars()
+
+    def boundary(i: int) -> bool:
+        return i >= len(text) or not re.match(rf"[{HAN}]", text[i]) or bool(titles.match(text, i)) or text.startswith(verbs, i)
+
+    options = [given_from + 1, given_from + 2]
+    options = [e for e in options if e <= len(text) and re.fullmatch(rf"[{HAN}]+", text[given_from:e])]
+    for end in options:
+        if boundary(end):
+            return end
+    if len(options) == 2 and text[given_from + 1] not in stops:
+        return options[1]
+    return None
+
+
+_FOREIGN = re.compile(rf"[{HAN}]{{1,6}}(?:[·•][{HAN}]{{1,8}})+")
+
+
+def _foreign_end(text: str, start: int, end: int) -> int:
+    """Where a transliterated name ends: before a title, verb or function word that the pattern ran
+    into (威廉·佩里一行, 托马斯·萨维为团长)."""
+    last = max(text.rfind("·", start, end), text.rfind("•", start, end)) + 1
+    words = lexicons.word_list("entities/person_verbs.txt") + lexicons.word_list("entities/person_titles.txt")
+    stops = _stop_chars()
+    for i in range(last + 1, end):
+        if text[i] in stops or text.startswith(words, i):
+            return i
+    return end
+
+
+def find_persons(text: str) -> Iterator[Candidate]:
+    """People named next to a title: 执行长封昌红, 副教授张彬认为, 习近平总书记, and transliterated
+    names after a title (部长阿莱科斯·帕帕佐普洛斯)."""
+    for match in _title_re().finditer(text):
+        after = match.end() + (1 if text[match.end():match.end() + 1] == " " else 0)
+        foreign = _FOREIGN.match(text, after)
+        end = _foreign_end(text, after, foreign.end()) if foreign else _name_at(text, after)
+        if end:
+            yield Candidate(after, end, "PERSON", "person_title")
+        for length in (3, 2):  # the name before the title: 习近平总书记
+            start = match.start() - length
+            if start >= 0 and _name_at(text, start) == match.start():
+                before = text[start - 1] if start else "\n"
+                if not re.match(rf"[{HAN}]", before) or before in _stop_chars():
+                    yield Candidate(start, match.start(), "PERSON", "person_title")
+                    break

@@ -1,0 +1,67 @@
+"""Places: administrative units and countries from the gazetteer, and zones, towns and streets by their suffixes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
+
+from kg.nlp import lexicons
+from kg.nlp.entities.names import Candidate, _cut_left, _left_edge
+from kg.resolve import gazetteer
+
+
+@lru_cache(maxsize=1)
+def _place_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name in gazetteer.names():
+        auto.add_word(name, (name, "GPE"))
+    for name in lexicons.word_list("entities/countries.txt"):
+        auto.add_word(name, (name, "GPE"))
+    auto.make_automaton()
+    return auto
+
+
+def _is_short_form(name: str) -> bool:
+    return all(gazetteer.units()[code].name != name for code in gazetteer.names().get(name, ()))
+
+
+def find_places(text: str) -> Iterator[Candidate]:
+    """Administrative units (full and short names) and countries, longest match first.
+
+    A match that shares a character with an everyday word running across its edge is dropped
+    (和政 in 和政府, 新和 in 创新和).
+    """
+    auto = _place_automaton()
+    for end, (name, label) in auto.iter_long(text):
+        start, end = end - len(name) + 1, end + 1
+        if _is_short_form(name) and (
+            (start and lexicons.is_word(text[start - 1:start + 1])) or lexicons.is_word(text[end - 1:end + 1])
+        ):
+            continue
+        yield Candidate(start, end, label, "gazetteer")
+
+
+@lru_cache(maxsize=1)
+def _place_suffix_re() -> re.Pattern:
+    table = lexicons.table("entities/place_suffixes.tsv")
+    alternatives = "|".join(re.escape(s) for s in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})")
+
+
+def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candidate]:
+    """Zones, towns and streets: 上合示范区, 东寨子村, 馆陶路 (without the house number). The name is two to four characters
+    before the suffix, not an everyday word, and not a known place plus a suffix (为青岛 …)."""
+    table = lexicons.table("entities/place_suffixes.tsv")
+    place_ends = {p.end for p in places}
+    for match in _place_suffix_re().finditer(text):
+        suffix = match.group(0)
+        start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
+        name = text[start:match.start()]
+        if len(name) < 2 or match.start() in place_ends and start not in {p.start for p in places}:
+            continue
+        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or lexicons.has_function_word(name):
+            continue
+        yield Candidate(start, match.end(), table[suffix], "place_suffix")
