@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import hashlib
 import json
@@ -19,13 +18,12 @@ from kg.atomic import remove_stale, replace_dir
 from kg.corpus.cache import CACHE_DIR, ResultCache, document_key, pipeline_version
 from kg.corpus.documents import DEFAULT_INCLUDE, Document, collect_paths, read_documents
 from kg.corpus.engines import Engine, make_engine
-from kg.corpus.extract import DocumentResult, Options
+from kg.corpus.extract import ArticleRecord, DocumentResult, Options, article_record
 from kg.ingest import Article
 from kg.ingest.decode import InputError
 from kg.ingest.script import to_simplified
 from kg.rdf.mapping import ArticleResult, GraphBuilder
 from kg.rdf.namespaces import DEFAULT_BASE
-from kg.resolve.aliases import home_unit
 from kg.resolve.entities import EntityTable
 
 
@@ -46,32 +44,24 @@ class Summary:
 
 
 def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[ArticleResult]:
-    """Run the pipeline over articles; register their entities in ``table``.
-
-    Traditional characters are analysed in simplified form; names are kept simplified (one node for
-    臺灣 and 台湾) and the original surface becomes an alias.
-    """
+    """Run the pipeline over articles in this process and register their entities in ``table``
+    (what :func:`build` does through :mod:`kg.corpus`, for a handful of articles in hand)."""
     articles = list(articles)
     for article, doc in zip(articles, nlp.pipe(to_simplified(a.text) for a in articles)):
-        mentions = doc._.kg_mentions or []
-        dateline = article.dateline.text if article.dateline else None
-        home = home_unit(dateline, (m.name for m in mentions if m.label == "GPE"))
-        keys = []
-        for mention in mentions:
-            original = article.text[mention.start:mention.end]
-            if original != mention.text:
-                mention = dataclasses.replace(mention, text=original)
-            key = table.add(mention, home)
-            if key not in keys:
-                keys.append(key)
-        yield ArticleResult(
-            home=home,
-            article=article,
-            events=doc._.kg_events or [],
-            positions=doc._.kg_positions or [],
-            locations=doc._.kg_locations or [],
-            mention_keys=keys,
-        )
+        yield register(table, article_record(article, doc))
+
+
+def register(table: EntityTable, record: ArticleRecord) -> ArticleResult:
+    """Register an article's mentions in ``table``, in the order the pipeline found them."""
+    keys = []
+    for mention in record.mentions:
+        key = table.add(mention, record.home)
+        if key not in keys:
+            keys.append(key)
+    return ArticleResult(
+        article=record.article, events=record.events, positions=record.positions,
+        locations=record.locations, mention_keys=keys, home=record.home,
+    )
 
 
 def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), keep: Sequence[str] = ()) -> list[Path]:
@@ -259,18 +249,11 @@ def _add_document(builder: GraphBuilder, table: EntityTable, result: DocumentRes
         return
     mentioned = 0
     for record in result.articles:
-        keys = []
-        for mention in record.mentions:
-            key = table.add(mention, record.home)
-            if key not in keys:
-                keys.append(key)
-        builder.add_article(ArticleResult(
-            article=record.article, events=record.events, positions=record.positions,
-            locations=record.locations, mention_keys=keys, home=record.home,
-        ))
+        article = register(table, record)
+        builder.add_article(article)
         summary.articles += 1
         summary.events.update(e.cls for e in record.events)
-        mentioned += len(keys)
+        mentioned += len(article.mention_keys)
     if not mentioned:
         name = result.source
         if name.endswith(".jsonl"):  # one article per line: say which

@@ -152,11 +152,11 @@ def extract(nlp, documents: list[Document], options: Options) -> list[DocumentRe
         articles.extend((result, article) for article in found)
     texts = (to_simplified(article.text) for _, article in articles)
     for (result, article), doc in zip(articles, nlp.pipe(texts)):
-        result.articles.append(_record(article, doc))
+        result.articles.append(article_record(article, doc))
     return results
 
 
-def _record(article: Article, doc) -> ArticleRecord:
+def article_record(article: Article, doc) -> ArticleRecord:
     """Traditional characters are analysed in simplified form; names are kept simplified (one node
     for 臺灣 and 台湾) and the original surface becomes an alias."""
     mentions = []
