@@ -76,7 +76,7 @@ class GraphBuilder:
         self._home: Unit | None = None
 
     def _key(self, mention) -> tuple[str, str]:
-        return self.entities.key_of(mention, self._home)
+        return self.entities.add(mention, self._home)  # the key after merging
 
     def entity_iri(self, key: tuple[str, str]) -> URIRef:
         label, name = key

@@ -89,10 +89,6 @@ class EntityTable:
         """Register an entity known by name alone (a byline author)."""
         return self.add(Mention(0, 0, label, name, name))
 
-    def key_of(self, mention: Mention, home: gazetteer.Unit | None = None) -> tuple[str, str]:
-        """The key of a mention registered before, after merging."""
-        return self.resolve(self.add(mention, home))
-
     def _add_ancestors(self, entity: Entity, unit: gazetteer.Unit) -> None:
         child = entity
         for parent in gazetteer.ancestors(unit.code):
