@@ -23,9 +23,9 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
 
 class EntityRules:
-    """The rule layer: adds rule entities around the model's, and replaces a model entity only
-    with a longer rule entity that contains it (``overwrite=False``), or wherever they overlap
-    (``overwrite=True``)."""
+    """The rule layer: adds rule entities around the model's; a rule entity wins over a model
+    entity only where it is longer, or the same span (``overwrite=False``), or wherever they
+    overlap (``overwrite=True``)."""
 
     def __init__(self, nlp: Language, name: str, *, overwrite: bool):
         self.name = name

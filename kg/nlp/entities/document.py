@@ -67,7 +67,8 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     Args:
         text: the document text.
         known: entities found before (by the statistical model); rules fill around them and
-            replace one only with a longer span that contains it.
+            win over one only with a longer span that overlaps it, or
+            the same span (where the rule's label stands).
     """
     known = list(known)
     places = list(find_places(text))
