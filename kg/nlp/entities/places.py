@@ -56,11 +56,12 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
     before the suffix, not an everyday word, and not a known place plus a suffix (为青岛 …)."""
     table = lexicons.table("entities/place_suffixes.tsv")
     place_ends = {p.end for p in places}
+    place_starts = {p.start for p in places}
     for match in _place_suffix_re().finditer(text):
         suffix = match.group(0)
         start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
         name = text[start:match.start()]
-        if len(name) < 2 or match.start() in place_ends and start not in {p.start for p in places}:
+        if len(name) < 2 or match.start() in place_ends and start not in place_starts:
             continue
         if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or lexicons.has_function_word(name):
             continue
