@@ -150,6 +150,10 @@ def train(
     output: Annotated[Path, typer.Option(help="Folder for the converted corpora, checkpoints and the trained pipeline.")] = Path("training"),
     max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps (default: the config's).")] = None,
     config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/config.cfg).")] = None,
+    init: Annotated[
+        Optional[Path],
+        typer.Option(exists=True, file_okay=False, help="Go on training from this pipeline's weights (e.g. kg/resources/model with --config kg/resources/ner/finetune.cfg)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Train kg's NER model (character tokens, tok2vec + ner on the CPU) and print where the best
@@ -159,7 +163,7 @@ def train(
     """
     from kg.nlp.train import train as run_train
 
-    best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, quiet=quiet)
+    best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, init=init, quiet=quiet)
     console.print(f"best pipeline: {best}")
 
 

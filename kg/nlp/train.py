@@ -153,12 +153,15 @@ def train(
     *,
     max_steps: int | None = None,
     config: Path | None = None,
+    init: Path | None = None,
     quiet: bool = False,
 ) -> Path:
     """Convert the corpora to DocBin under ``output/corpus`` and train the pipeline in ``config``
     (default ``kg/resources/ner/config.cfg``) into ``output``. Returns the best pipeline directory
     (``output/model-best``, scored on ``dev_paths``), loadable with ``spacy.load`` once
-    ``kg.nlp.tokenizer`` is imported."""
+    ``kg.nlp.tokenizer`` is imported. With ``init`` (a trained pipeline such as
+    ``kg/resources/model``), tok2vec and ner start from its weights instead of at random: training goes
+    on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/finetune.cfg``)."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 
@@ -176,6 +179,9 @@ def train(
         overrides["training.max_steps"] = max_steps
     output.mkdir(parents=True, exist_ok=True)
     cfg = spacy.util.load_config(config or DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    if init is not None:
+        for name in ("tok2vec", "ner"):  # sourced together, so ner keeps listening to this tok2vec
+            cfg["components"][name] = {"source": str(Path(init).resolve())}
     use_fast_cpu_ops()
     nlp = init_nlp(cfg, use_gpu=-1)
     train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
@@ -183,7 +189,7 @@ def train(
     return best if best.exists() else output / "model-last"
 
 
-if __name__ == "__main__":  # python -m kg.nlp.train TRAIN.jsonl[,..] DEV.jsonl[,..] OUTPUT [MAX_STEPS]
+if __name__ == "__main__":  # python -m kg.nlp.train TRAIN.jsonl[,..] DEV.jsonl[,..] OUTPUT [MAX_STEPS]; `kg train` has it all
     args = sys.argv[1:]
     result = train(
         [Path(p) for p in args[0].split(",")],

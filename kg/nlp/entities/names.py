@@ -86,8 +86,9 @@ _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(), verbs: bool = True) -> int:
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
-    (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list. A word that opens
-    a nested organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
+    (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list; without
+    ``verbs``, verbs and time words stay (青岛市现代服务业联合会). A word that opens a nested
+    organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
     suffixes = tuple(s for s, _ in _org_suffixes())
     stops = _stop_words()
     protected = set(keep)
@@ -103,7 +104,7 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
         nested = any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
-        verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith("v"))
+        verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
         if not nested and (word.endswith(stops) or verb):
             return offset + len(word)
     return start

@@ -10,6 +10,8 @@ import ahocorasick
 
 from kg.nlp import lexicons
 from kg.nlp.entities.names import Candidate, _MAX_ORG, _NAME_CHAR, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.persons import _title_re
+from kg.resolve import gazetteer
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         suffix, end = match.group(0), match.end()
         if _suffix_is_word_part(text, match.start(), end):
             continue
-        start = _left_edge(text, match.start(), _MAX_ORG)
+        start = _after_title(text, _left_edge(text, match.start(), _MAX_ORG), match.start())
         scoped_run = start in place_starts or text.startswith(_scope_prefixes(), start)
         start = _cut_left(text, start, match.start(), inside_places, verbs=not scoped_run)
         if match.start() - start < 2:
@@ -66,7 +68,26 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
             continue
         if strength[suffix] == "weak" and not scoped:
             continue
-        yield Candidate(start, end, "ORG", "org_suffix")
+        yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+def _after_title(text: str, start: int, end: int) -> int:
+    """Past the last person's title in ``text[start:end]``: a name and a title come between two
+    organizations, not inside one (…制品厂厂长谢淑琴办厂 → 谢淑琴办厂). A title that opens the
+    unit's own name stays (书记处)."""
+    for match in _title_re().finditer(text, start, end):
+        if end - match.end() >= 2:
+            start = match.end()
+    return start
+
+
+def _place_in_brackets(text: str, end: int) -> int:
+    """The end of a name that closes with its seat in brackets: 孵化器(青岛), 有限公司（北京）."""
+    if text[end:end + 1] in ("(", "（"):
+        close = min((i for i in (text.find(")", end, end + 10), text.find("）", end, end + 10)) if i > 0), default=-1)
+        if close > end + 1 and text[end + 1:close] in gazetteer.names():
+            return close + 1
+    return end
 
 
 _ENUM_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+(?:家|个)(?:企业|公司|单位|机构|园区|项目)")

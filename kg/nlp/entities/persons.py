@@ -25,6 +25,9 @@ def _name_at(text: str, start: int) -> int | None:
         given_from = start + 1
     else:
         return None
+    rest = text[given_from:given_from + 2]
+    if given_from == start + 1 and lexicons.has_function_word(text[start]) and (lexicons.is_word(rest, 50) or lexicons.has_function_word(rest)):
+        return None  # an adverb or preposition that is also a surname, then a word: 部长曾批评, 于近日
     titles = _title_re()
     verbs = lexicons.word_list("entities/person_verbs.txt")
     stops = _stop_chars()

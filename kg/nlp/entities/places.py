@@ -31,14 +31,17 @@ def _is_short_form(name: str) -> bool:
 def find_places(text: str) -> Iterator[Candidate]:
     """Administrative units (full and short names) and countries, longest match first.
 
-    A match that shares a character with an everyday word running across its edge is dropped
-    (和政 in 和政府, 新和 in 创新和).
+    A short form that shares a character with an everyday word running across its edge is dropped
+    (和政 in 和政府, 新和 in 创新和), and so is one that is itself an everyday word (新兴, 清水, 通道:
+    counties whose short names are common words; their full names, 新兴县, still match).
     """
     auto = _place_automaton()
     for end, (name, label) in auto.iter_long(text):
         start, end = end - len(name) + 1, end + 1
         if _is_short_form(name) and (
-            (start and lexicons.is_word(text[start - 1:start + 1])) or lexicons.is_word(text[end - 1:end + 1])
+            lexicons.is_word(name, 300)
+            or (start and lexicons.is_word(text[start - 1:start + 1]))
+            or lexicons.is_word(text[end - 1:end + 1])
         ):
             continue
         yield Candidate(start, end, label, "gazetteer")
@@ -53,7 +56,8 @@ def _place_suffix_re() -> re.Pattern:
 
 def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candidate]:
     """Zones, towns and streets: 上合示范区, 东寨子村, 馆陶路 (without the house number). The name is two to four characters
-    before the suffix, not an everyday word, and not a known place plus a suffix (为青岛 …)."""
+    before the suffix, not an everyday word, and not a known place plus a suffix (为青岛 …); the
+    suffix is not the end of an everyday word (贫困乡村, 世界上铁路)."""
     table = lexicons.table("entities/place_suffixes.tsv")
     place_ends = {p.end for p in places}
     place_starts = {p.start for p in places}
@@ -62,6 +66,9 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in place_starts:
+            continue
+        last = lexicons.pos_tags(text[start:match.end()])[-1][0]
+        if len(last) > len(suffix) and lexicons.is_word(last, 50):  # 贫困|乡村, 世界上|铁路 (not 中山路)
             continue
         if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or lexicons.has_function_word(name):
             continue
