@@ -20,6 +20,7 @@ from kg.nlp import lexicons
 from kg.nlp.amounts import find_amounts
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
+from kg.resolve import gazetteer
 
 _PARTNER_MARK = re.compile(r"与|跟|(?<!共)同(?![时样比一期等])")  # 同 as "with", not 同时, 共同, 同比
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
@@ -147,10 +148,21 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
         nxt = inside[i + 1] if i + 1 < len(inside) else None
         if nxt is not None and nxt.start - m.end <= 12 and not _NP_BREAK.search(text, m.end, nxt.start) and (
             nxt.start == m.end or not _trigger_re().search(text, m.end, nxt.start)
-        ):
+        ) and not (nxt.start == m.end and _sibling_places(m.text, nxt.text)):
             continue
         kept.append(m)
     return kept
+
+
+def _sibling_places(first: str, second: str) -> bool:
+    """True for two administrative units side by side where neither holds the other: a headline's
+    list without its 、 (平度莱西), not a place and the unit inside it (山东青岛)."""
+    codes = gazetteer.names()
+    a, b = codes.get(first, ()), codes.get(second, ())
+    if not a or not b:
+        return False
+    lineage = {u.code for code in b for u in gazetteer.ancestors(code)} | {u.code for code in a for u in gazetteer.ancestors(code)}
+    return not (set(a) & lineage or set(b) & lineage)
 
 
 def _outside(text: str, start: int, end: int, mentions: list[Mention]) -> str:

@@ -83,6 +83,18 @@ def _not_place_endings() -> tuple[str, ...]:
     return lexicons.word_list("entities/not_place_endings.txt")
 
 
+def _trim_org(text: str, cand: Candidate) -> Candidate:
+    """A statistical model's organization cut after the first name ending that a verb follows: the
+    model ran on into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
+    if cand.label != "ORG":
+        return cand
+    for match in _org_suffix_re().finditer(text, cand.start, cand.end):
+        rest = text[match.end():cand.end]
+        if match.start() - cand.start >= 2 and len(rest) >= 2 and lexicons.pos_tags(rest)[0][1].startswith("v") and lexicons.pos_tags(rest)[0][1] != "vn":
+            return Candidate(cand.start, match.end(), cand.label, cand.rule, cand.name)
+    return cand
+
+
 def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
     """All rule entities of a text, non-overlapping, longest first.
 
@@ -92,7 +104,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
             win over one only with a longer span that overlaps it, or
             the same span (where the rule's label stands).
     """
-    known = [c for c in known if _well_formed(text[c.start:c.end], c.label)]
+    known = [_trim_org(text, c) for c in known if _well_formed(text[c.start:c.end], c.label)]
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))

@@ -105,8 +105,8 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         nested = any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
-        if not nested and (word.endswith(stops) or verb):
-            return offset + len(word)
+        if (not nested and (word.endswith(stops) or verb)) or (nested and word in lexicons.word_list("entities/stop_words.txt")):
+            return offset + len(word)  # a listed verb ends a name even after a unit: …研究中心发布省级政府
     return start
 
 
