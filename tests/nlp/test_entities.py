@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.nlp.entities import find_entities
+from kg.nlp.entities import Candidate, find_entities
 
 
 def _found(text):
@@ -72,3 +72,52 @@ def test_entities_transliterated_and_ranked_names(text, person):
 def test_entities_known_organizations_but_not_generic_ones():
     found = {surface for surface, label, _ in _found("外交部发言人说，各级党组织和联合会要加强合作。") if label == "ORG"}
     assert "外交部" in found and "党组织" not in found and "联合会" not in found
+
+
+# fmt: off
+@pytest.mark.parametrize("text, entity", [
+    ("与上海市现代物流业协会共同举办", ("上海市现代物流业协会", "ORG", "上海市现代物流业协会")),
+    ("北京星云科技有限公司(上海)今天成立", ("北京星云科技有限公司(上海)", "ORG", "北京星云科技有限公司(上海)")),
+    ("江苏省无锡市红星服装厂厂长李秀英介绍", ("江苏省无锡市红星服装厂", "ORG", "江苏省无锡市红星服装厂")),
+    ("沿着中山路走到广场", ("中山路", "LOC", "中山路")),
+])
+# fmt: on
+def test_entities_organization_edges(text, entity):
+    assert entity in _found(text)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, not_entity", [
+    ("美国总统曾批评该计划", "曾批评"),
+    ("新兴产业发展迅速", "新兴"),
+    ("通道已经打通", "通道"),
+    ("贫困乡村的孩子上学难", "贫困乡村"),
+    ("世界上铁路最长的国家", "世界上铁路"),
+])
+# fmt: on
+def test_entities_everyday_words_that_look_like_names(text, not_entity):
+    assert not_entity not in {surface for surface, _, _ in _found(text)}
+
+
+def _with_model(text, *spans):
+    """The rules around a statistical model's spans (surface, label; each at its last occurrence)."""
+    known = [Candidate(text.rindex(s), text.rindex(s) + len(s), label, "model") for s, label in spans]
+    return {(text[c.start:c.end], c.label) for c in find_entities(text, known)}
+
+
+def test_entities_model_spans_no_name_can_have_are_dropped():
+    text = "“杭州·云展日”活动启动,旨在帮助企业"
+    found = _with_model(text, ("杭州·云展日", "GPE"), ("“杭州·云展日”活动启动,旨在", "ORG"))
+    assert not any(label in ("GPE", "ORG") and "云展日" in s for s, label in found)
+
+
+def test_entities_model_organization_cut_where_a_verb_follows_its_ending():
+    text = "浙江大学数据科学研究中心公布了调查结果"
+    found = _with_model(text, ("浙江大学数据科学研究中心公布了调查", "ORG"))
+    assert ("浙江大学数据科学研究中心", "ORG") in found
+
+
+def test_entities_short_form_of_brand_wins_over_a_model_person():
+    text = "美的美云智数与佛山市签署协议。美云智数将赋能企业。"
+    found = _with_model(text, ("美的美云智数", "ORG"), ("美云智数", "PERSON"))
+    assert ("美云智数", "ORG") in found and not any(label == "PERSON" for _, label in found)

@@ -74,3 +74,10 @@ def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
     doc = rules_nlp("海尔卡奥斯分别与平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业完成首批签约。")
     located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
     assert {("征和工业", "平度市"), ("众地家纺", "平度市"), ("花帝食品", "平度市")} <= located
+
+
+def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
+    siblings = _events(rules_nlp, "阿里巴巴集团与杭州宁波达成战略合作")
+    assert siblings and {("partner", "杭州"), ("partner", "宁波")} <= set(siblings[0][1])
+    nested = _events(rules_nlp, "阿里巴巴集团与浙江杭州达成战略合作")  # a province and its city: one party
+    assert nested and ("partner", "浙江") not in nested[0][1]
