@@ -66,6 +66,8 @@ def _time(text: str, sent: tuple[int, int], at: int) -> str | None:
 def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> list[list[Argument]]:
     """Roles for the participants of one trigger; several lists where 分别 splits the event."""
     role_before, role_after, bilateral = _roles()[cls]
+    if not before and after and "的" in text[trig.end():after[0].start]:
+        before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
     lead = text[before[-1].end:trig.start()] if before else ""
     passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
@@ -81,8 +83,6 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         agents, partners = agents + partners, []
     if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
         after = []  # 聘为“…大使”: what follows names the post, not a party
-    if not before and after and "的" in text[trig.end():after[0].start]:
-        before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
     if cls == "Appointment" and any(m.label == "PERSON" for m in before + after):
         before = [m for m in before if m.label == "PERSON" or not passive]
         agents = [m for m in agents if m in before]
@@ -141,17 +141,27 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     for i, m in enumerate(inside):
         if any(a <= m.start < b for a, b in datelines):
             continue
-        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] == "的":
-            continue
+        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人"):
+            continue  # 平度市的征和工业; 南非华人 (a people, not the place)
+        if m.label != "PERSON" and _title_at(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
+            continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
         nxt = inside[i + 1] if i + 1 < len(inside) else None
-        if nxt is not None and nxt.start - m.end <= 12 and not _NP_BREAK.search(text, m.end, nxt.start) and (
-            nxt.start == m.end or not _trigger_re().search(text, m.end, nxt.start)
-        ) and not (nxt.start == m.end and _sibling_places(m.text, nxt.text)):
+        if nxt is not None and _modifies(text, m, nxt):
             continue
         kept.append(m)
     return kept
+
+
+def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
+    """True when ``m`` only modifies the name after it in one noun phrase (美国前国防部长威廉·佩里):
+    close, with no break, trigger, verb, preposition or date between (not 姜春云１月２４日到河北省)."""
+    if nxt.start == m.end:
+        return not _sibling_places(m.text, nxt.text)
+    if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or _trigger_re().search(text, m.end, nxt.start):
+        return False
+    return not any(flag.startswith(("v", "p", "m", "t")) for _, flag in lexicons.pos_tags(text[m.end:nxt.start]))
 
 
 def _sibling_places(first: str, second: str) -> bool:
@@ -163,6 +173,39 @@ def _sibling_places(first: str, second: str) -> bool:
         return False
     lineage = {u.code for code in b for u in gazetteer.ancestors(code)} | {u.code for code in a for u in gazetteer.ancestors(code)}
     return not (set(a) & lineage or set(b) & lineage)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return lexicons.word_list("entities/person_titles.txt")
+
+
+def _title_at(text: str, at: int) -> bool:
+    return text.startswith(_titles(), at)
+
+
+_PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")
+
+
+def _speaker(text: str, in_sentence: list[Mention], clause_start: int, before: list[Mention]) -> Mention | None:
+    """The person a pronoun stands for in reported speech: in 钱其琛说，他同恩佐的会谈 … 他 is
+    钱其琛, the last person named before the clause."""
+    if not before or not _PRONOUN_WITH.search(_outside(text, clause_start, before[0].start, in_sentence)):
+        return None
+    return next((m for m in reversed(in_sentence) if m.label == "PERSON" and m.end <= clause_start), None)
+
+
+def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[Mention]) -> bool:
+    """True for a place in a 在/于 phrase: right after it (在北京), or after other places and
+    place words (在俄西伯利亚城市克拉斯诺亚尔斯克进行会晤)."""
+    if text[max(0, mention.start - 1):mention.start] in ("在", "于"):
+        return True
+    gap = _outside(text, clause_start, mention.start, in_sentence)
+    at = gap.rfind("在")
+    if at < 0 or len(gap) - at > 12:
+        return False
+    between = [m for m in in_sentence if clause_start + at < m.start < mention.start]
+    return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(gap[at + 1:].replace(" ", ""))
 
 
 def _outside(text: str, start: int, end: int, mentions: list[Mention]) -> str:
@@ -214,7 +257,12 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     "有" not in lead and len(lead) <= 8  # 并有项目签约: the subject is unnamed, not the sentence's
                 ):
                     before, source = [in_sentence[0]], "sentence"
-                places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and text[max(0, m.start - 1):m.start] in ("在", "于"))
+                speaker = _speaker(text, in_sentence, clause[0], before)
+                if speaker is not None:
+                    before, source = [speaker] + before, "sentence"
+                if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
+                    after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
+                places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
                 allowed = _types()[cls]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]

@@ -81,3 +81,30 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     assert siblings and {("partner", "杭州"), ("partner", "宁波")} <= set(siblings[0][1])
     nested = _events(rules_nlp, "阿里巴巴集团与浙江杭州达成战略合作")  # a province and its city: one party
     assert nested and ("partner", "浙江") not in nested[0][1]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, cls, expected, absent", [
+    # a relative clause: its head hosts (主办…的 X 和 Y)
+    ("承办这次展览的上海市文化局和上海博物馆在上海举行开幕式。", "Hosting",
+     {("agent", "上海市文化局"), ("agent", "上海博物馆")}, set()),
+    # 受 X 委托，Y …: the person of the next clause is commissioned
+    ("受杭州市政府委托，市商务局局长王毅昨天到武汉市考察。", "Commission", {("agent", "杭州市政府"), ("theme", "王毅")}, {("theme", "市商务局")}),
+    # a place in a 在 phrase is where, not who
+    ("两国总统在法国南部城市马赛进行了会晤。", "Meeting", set(), {("partner", "马赛"), ("agent", "马赛")}),
+])
+# fmt: on
+def test_events_clause_structure(rules_nlp, text, cls, expected, absent):
+    args = set().union(*(set(a) for c, a, _ in _events(rules_nlp, text) if c == cls)) if _events(rules_nlp, text) else set()
+    assert expected <= args and not (absent & args)
+
+
+def test_events_pronoun_in_reported_speech_is_the_speaker():
+    from kg.nlp.events import find_events
+    from kg.nlp.records import Mention
+
+    text = "李明说，他同王刚的会谈取得了成果。"
+    mentions = [Mention(text.index(n), text.index(n) + 2, "PERSON", n, n) for n in ("李明", "王刚")]
+    (event,) = find_events(text, mentions)
+    assert event.cls == "Meeting"
+    assert {(a.role, a.mention.text) for a in event.arguments} == {("agent", "李明"), ("partner", "王刚")}
