@@ -80,6 +80,7 @@ def test_entities_known_organizations_but_not_generic_ones():
     ("北京星云科技有限公司(上海)今天成立", ("北京星云科技有限公司(上海)", "ORG", "北京星云科技有限公司(上海)")),
     ("江苏省无锡市红星服装厂厂长李秀英介绍", ("江苏省无锡市红星服装厂", "ORG", "江苏省无锡市红星服装厂")),
     ("沿着中山路走到广场", ("中山路", "LOC", "中山路")),
+    ("广州市总工会法律援助服务中心揭牌", ("广州市总工会法律援助服务中心", "ORG", "广州市总工会法律援助服务中心")),
 ])
 # fmt: on
 def test_entities_organization_edges(text, entity):

@@ -102,11 +102,13 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         offset -= len(word)
         if i == 0 or offset in protected:
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
-        nested = any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
-        nested = nested or text.endswith(suffixes, start, offset)  # a unit of an organization
+        after_unit = text.endswith(suffixes, start, offset)  # a unit of an organization
+        nested = after_unit or any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
-        if (not nested and (word.endswith(stops) or verb)) or (nested and word in lexicons.word_list("entities/stop_words.txt")):
-            return offset + len(word)  # a listed verb ends a name even after a unit: …研究中心发布省级政府
+        if not nested and (word.endswith(stops) or verb):
+            return offset + len(word)
+        if after_unit and word in lexicons.word_list("entities/stop_words.txt"):
+            return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府
     return start
 
 
