@@ -57,7 +57,8 @@ def make_entity_rules(nlp: Language, name: str, *, overwrite: bool) -> EntityRul
 
 
 def _text(doc: Doc) -> str:
-    """``doc.text``, which spaCy builds anew from the tokens on every access: once per document."""
+    """``doc.text``, which spaCy builds anew from the tokens on every access: kg's tokenizer keeps the
+    text it was given, other tokenizers' docs build it once."""
     if "kg_text" not in doc.user_data:
         doc.user_data["kg_text"] = doc.text
     return doc.user_data["kg_text"]

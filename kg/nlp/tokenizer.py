@@ -126,6 +126,7 @@ class CharTokenizer:
         for i, (word, norm) in enumerate(zip(words, norms)):
             if norm != word:  # most characters are their own norm: touch only the others
                 doc[i].norm_ = norm
+        doc.user_data["kg_text"] = text  # == doc.text, which spaCy would rebuild token by token
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

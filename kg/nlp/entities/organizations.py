@@ -75,12 +75,15 @@ def _after_title(text: str, start: int, end: int) -> int:
     """Past the last person's title in ``text[start:end]``: a name and a title come between two
     organizations, not inside one (…制品厂厂长谢淑琴办厂 → 谢淑琴办厂). A title that opens the
     unit's own name stays (书记处)."""
+    matches = [m for m in _title_re().finditer(text, start, end) if end - m.end() >= 2]
+    if not matches:
+        return start
     bounds, at = {start}, start
     for word, _ in lexicons.pos_tags(text[start:end]):
         at += len(word)
         bounds.add(at)
-    for match in _title_re().finditer(text, start, end):
-        if end - match.end() >= 2 and match.start() in bounds and match.end() in bounds:  # 总工 is no title in 总工会
+    for match in matches:
+        if match.start() in bounds and match.end() in bounds:  # 总工 is no title in 总工会
             start = match.end()
     return start
 
