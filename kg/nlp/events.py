@@ -141,8 +141,8 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     for i, m in enumerate(inside):
         if any(a <= m.start < b for a, b in datelines):
             continue
-        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人"):
-            continue  # 平度市的征和工业; 南非华人 (a people, not the place)
+        if m.label in ("GPE", "LOC") and (text[m.end:m.end + 1] in ("的", "人") or text.startswith(_event_nouns(), m.end)):
+            continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
         if m.label != "PERSON" and _title_at(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
@@ -173,6 +173,11 @@ def _sibling_places(first: str, second: str) -> bool:
         return False
     lineage = {u.code for code in b for u in gazetteer.ancestors(code)} | {u.code for code in a for u in gazetteer.ancestors(code)}
     return not (set(a) & lineage or set(b) & lineage)
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> tuple[str, ...]:
+    return lexicons.word_list("events/event_nouns.txt")
 
 
 @lru_cache(maxsize=1)

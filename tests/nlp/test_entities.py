@@ -81,6 +81,7 @@ def test_entities_known_organizations_but_not_generic_ones():
     ("江苏省无锡市红星服装厂厂长李秀英介绍", ("江苏省无锡市红星服装厂", "ORG", "江苏省无锡市红星服装厂")),
     ("沿着中山路走到广场", ("中山路", "LOC", "中山路")),
     ("广州市总工会法律援助服务中心揭牌", ("广州市总工会法律援助服务中心", "ORG", "广州市总工会法律援助服务中心")),
+    ("澜湄组织青年创业孵化器(昆明)揭牌", ("澜湄组织青年创业孵化器(昆明)", "ORG", "澜湄组织青年创业孵化器(昆明)")),
 ])
 # fmt: on
 def test_entities_organization_edges(text, entity):
@@ -122,3 +123,8 @@ def test_entities_short_form_of_brand_wins_over_a_model_person():
     text = "美的美云智数与佛山市签署协议。美云智数将赋能企业。"
     found = _with_model(text, ("美的美云智数", "ORG"), ("美云智数", "PERSON"))
     assert ("美云智数", "ORG") in found and not any(label == "PERSON" for _, label in found)
+
+
+def test_entities_a_counted_name_is_a_kind_not_one_organization():
+    text = "全区已设立社区党小组1200多个"
+    assert ("社区党小组", "ORG") not in _with_model(text, ("社区党小组", "ORG"))

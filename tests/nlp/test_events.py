@@ -90,6 +90,8 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
      {("agent", "上海市文化局"), ("agent", "上海博物馆")}, set()),
     # 受 X 委托，Y …: the person of the next clause is commissioned
     ("受杭州市政府委托，市商务局局长王毅昨天到武汉市考察。", "Commission", {("agent", "杭州市政府"), ("theme", "王毅")}, {("theme", "市商务局")}),
+    # a place before a gathering's name is where it is held
+    ("2019年博鳌论坛成功举办。", "Hosting", set(), {("agent", "博鳌")}),
     # a place in a 在 phrase is where, not who
     ("两国总统在法国南部城市马赛进行了会晤。", "Meeting", set(), {("partner", "马赛"), ("agent", "马赛")}),
 ])

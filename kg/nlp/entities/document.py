@@ -64,6 +64,8 @@ def propagate(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), label, "propagation", name)
 
 
+# a count after a name makes it a kind, not one organization: 设立楼院党小组8800多个, 党支部3300余个
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?(?:个|家|所|支)")
 _BREAK = re.compile(r"[\n。！？；，,;!?]")
 _PAIRS = ("“”", "()", "（）", "《》", "「」", "‘’")
 
@@ -104,7 +106,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
             win over one only with a longer span that overlaps it, or
             the same span (where the rule's label stands).
     """
-    known = [_trim_org(text, c) for c in known if _well_formed(text[c.start:c.end], c.label)]
+    known = [_trim_org(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))

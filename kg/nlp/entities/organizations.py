@@ -47,7 +47,8 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
     The name runs left from the suffix to a stop character, then back to the last verb or function
     word before the suffix (推动青岛市政府 → 青岛市政府). What is left must have a proper part: a place
     or scope word at its start (青岛市…, 中央…, 市…), or words that are not everyday vocabulary (海诺,
-    国务院). A weak suffix (公司, 局, 中心 …) needs the place or scope word.
+    国务院). A weak suffix (公司, 局, 中心 …) needs the place or scope word, or an organization's name
+    at its start (上合组织…孵化器).
     """
     strength = dict(_org_suffixes())
     place_starts = {p.start: p.end for p in places}
@@ -57,18 +58,30 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         if _suffix_is_word_part(text, match.start(), end):
             continue
         start = _after_title(text, _left_edge(text, match.start(), _MAX_ORG), match.start())
-        scoped_run = start in place_starts or text.startswith(_scope_prefixes(), start)
-        start = _cut_left(text, start, match.start(), inside_places, verbs=not scoped_run)
+        parent = _organization_at(text, start, match.start())
+        scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
+        keep = inside_places | frozenset(range(start, start + parent))
+        start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run)
         if match.start() - start < 2:
             continue
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
-        scoped = start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
+        scoped = parent or start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
         proper = text[place_starts.get(start, start):match.start()]
         if proper and not scoped and lexicons.is_generic(proper):
             continue
         if strength[suffix] == "weak" and not scoped:
             continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+def _organization_at(text: str, start: int, end: int) -> int:
+    """The length of an organization's name that ``text[start:end]`` opens with, two proper
+    characters and a name ending (上合组织 in 上合组织青年创业国际孵化器), else 0: what follows is
+    its unit or project, scoped by it as by a place."""
+    inner = _org_suffix_re().search(text, start + 2, end)
+    if inner and end - inner.end() >= 2 and not lexicons.is_generic(text[start:inner.start()]):
+        return inner.end() - start
+    return 0
 
 
 def _after_title(text: str, start: int, end: int) -> int:
