@@ -80,6 +80,7 @@ def test_entities_known_organizations_but_not_generic_ones():
     ("北京星云科技有限公司(上海)今天成立", ("北京星云科技有限公司(上海)", "ORG", "北京星云科技有限公司(上海)")),
     ("江苏省无锡市红星服装厂厂长李秀英介绍", ("江苏省无锡市红星服装厂", "ORG", "江苏省无锡市红星服装厂")),
     ("沿着中山路走到广场", ("中山路", "LOC", "中山路")),
+    ("沿着九华路向东", ("九华路", "LOC", "九华路")),
     ("广州市总工会法律援助服务中心揭牌", ("广州市总工会法律援助服务中心", "ORG", "广州市总工会法律援助服务中心")),
     ("澜湄组织青年创业孵化器(昆明)揭牌", ("澜湄组织青年创业孵化器(昆明)", "ORG", "澜湄组织青年创业孵化器(昆明)")),
 ])
@@ -95,6 +96,7 @@ def test_entities_organization_edges(text, entity):
     ("通道已经打通", "通道"),
     ("贫困乡村的孩子上学难", "贫困乡村"),
     ("世界上铁路最长的国家", "世界上铁路"),
+    ("三个村的村民", "三个村"),
 ])
 # fmt: on
 def test_entities_everyday_words_that_look_like_names(text, not_entity):
@@ -128,3 +130,8 @@ def test_entities_short_form_of_brand_wins_over_a_model_person():
 def test_entities_a_counted_name_is_a_kind_not_one_organization():
     text = "全区已设立社区党小组1200多个"
     assert ("社区党小组", "ORG") not in _with_model(text, ("社区党小组", "ORG"))
+
+
+def test_entities_a_model_place_without_its_house_number():
+    found = _with_model("步入位于长安路12号的大院", ("长安路12号", "GPE"))
+    assert any(surface == "长安路" for surface, _ in found) and not any("12号" in surface for surface, _ in found)

@@ -85,9 +85,16 @@ def _not_place_endings() -> tuple[str, ...]:
     return lexicons.word_list("entities/not_place_endings.txt")
 
 
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")
+
+
 def _trim_org(text: str, cand: Candidate) -> Candidate:
     """A statistical model's organization cut after the first name ending that a verb follows: the
-    model ran on into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
+    model ran on into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心); a place
+    without its house number (海泊路63号 → 海泊路)."""
+    if cand.label in ("GPE", "LOC"):
+        number = _HOUSE_NUMBER.search(text, cand.start, cand.end)
+        return Candidate(cand.start, number.start(), cand.label, cand.rule, cand.name) if number and number.start() - cand.start >= 2 else cand
     if cand.label != "ORG":
         return cand
     for match in _org_suffix_re().finditer(text, cand.start, cand.end):

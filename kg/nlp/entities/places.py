@@ -70,6 +70,17 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         last = lexicons.pos_tags(text[start:match.end()])[-1][0]
         if len(last) > len(suffix) and lexicons.is_word(last, 50):  # 贫困|乡村, 世界上|铁路 (not 中山路)
             continue
-        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or lexicons.has_function_word(name):
+        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
             continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
+
+
+def _not_a_name(name: str) -> bool:
+    """True for what cannot name a street or town: a function word (为青岛), or a count alone (三个,
+    几个). Numerals inside a name stay: 四方路, 五四广场, 八一路."""
+    if lexicons.has_function_word(name, numerals=False) or _COUNT.fullmatch(name):
+        return True
+    return any(flag.startswith("q") for _, flag in lexicons.pos_tags(name))
+
+
+_COUNT = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万两几数]+[个些多余]?")
