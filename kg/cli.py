@@ -135,6 +135,8 @@ def evaluate(
     for name, score in report.scores.items():
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.predicted))
     out.print(table)
+    for conf, (correct, found) in report.calibration.items():
+        out.print(f"event participants at confidence {conf:.2f}: {correct}/{found} correct ({correct / found:.2f})", highlight=False)
     if misses:
         for name, score in report.scores.items():
             for line in score.missed:

@@ -7,6 +7,7 @@ worker on another machine that shares no filesystem with this one.
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +44,14 @@ def collect_paths(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUD
     Folders are searched recursively for files matching any of ``include`` (globs on the file name,
     or on the path below the folder when the glob holds a ``/``); files are taken as given.
 
+    The name is the path below the folder given (``seeds/`` → ``000_….txt``), or the file's name;
+    with several inputs, the path below the folder that holds them all, so that two ``page1.txt`` in
+    ``2019/`` and ``2020/`` stay two documents (article IRIs are made from these names).
+
     Raises:
         InputError: a path that does not exist, or a folder with no matching files.
     """
+    paths = list(dict.fromkeys(paths))
     found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
@@ -61,6 +67,10 @@ def collect_paths(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUD
             found.append((path, path.name))
         else:
             raise InputError(f"{path}: no such file or folder")
+    if len(paths) > 1:
+        root = Path(os.path.commonpath([p.resolve() for p, _ in found])) if found else Path()
+        root = root if root.is_dir() else root.parent
+        found = [(p, p.resolve().relative_to(root).as_posix()) for p, _ in found]
     return found
 
 

@@ -47,6 +47,8 @@ class Score:
 @dataclass
 class Report:
     scores: dict[str, Score]
+    # event participants by the kg:confidence of their event: confidence → (correct, found)
+    calibration: dict[float, tuple[int, int]] = field(default_factory=dict)
 
 
 def _set_score(predicted: set, gold: set, show) -> Score:
@@ -104,18 +106,22 @@ def evaluate(graph_path: Path, gold_paths: list[Path]) -> Report:
     label = _label_map(graph, gold)
     participants, pairs = set(), set()
     rows = graph.query(_PREFIXES + """
-        SELECT ?ev ?cls ?role ?p ?title WHERE {
+        SELECT ?ev ?cls ?role ?p ?title ?conf WHERE {
           ?ev a ?cls ; ?role ?p ; prov:wasDerivedFrom/nif:referenceContext ?a .
           FILTER(STRSTARTS(STR(?cls), STR(kg:)))
           OPTIONAL { ?a schema:headline ?t } BIND(COALESCE(?t, "") AS ?title)
+          OPTIONAL { ?ev kg:confidence ?conf }
           FILTER(?role IN (kg:agent, kg:partner, kg:theme, kg:destination))
         }""")
     by_event: dict[str, list] = {}
-    for ev, cls, role, p, title in rows:
+    confidence: dict[tuple, float] = {}
+    for ev, cls, role, p, title, conf in rows:
         cls_name, role_name = str(cls).rsplit("#", 1)[-1], str(role).rsplit("#", 1)[-1]
         item = (str(title), cls_name, role_name, label.get(str(p), str(p)))
         participants.add(item)
         by_event.setdefault(str(ev), []).append(item)
+        if conf is not None:
+            confidence[item] = max(confidence.get(item, 0.0), float(conf))
     for items in by_event.values():
         names = sorted({i[3] for i in items})
         for i, a in enumerate(names):
@@ -140,4 +146,9 @@ def evaluate(graph_path: Path, gold_paths: list[Path]) -> Report:
     )
     names = {"entities": ["entities"], "events": ["event participants", "participant pairs"], "relations": ["relations"]}
     kept = {n for kind, ns in names.items() if kind in gold.scored for n in ns}
-    return Report({name: score for name, score in scores.items() if name in kept})
+    calibration: dict[float, tuple[int, int]] = {}
+    if "events" in gold.scored:
+        for item, conf in confidence.items():
+            correct, found = calibration.get(conf, (0, 0))
+            calibration[conf] = (correct + (item in gold.participants), found + 1)
+    return Report({name: score for name, score in scores.items() if name in kept}, dict(sorted(calibration.items())))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,29 +12,6 @@ from kg.ingest.records import Article
 from kg.ingest.split import split_page
 from kg.ingest.bylines import find_page_date
 
-SUFFIXES = (".txt", ".md", ".markdown")
-
-
-def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
-    """Every news file under ``paths``, sorted, each with the name kg records for it.
-
-    Folders are searched recursively for ``.txt``/``.md`` files; files are taken as given.
-
-    Raises:
-        InputError: a path that does not exist, or a folder with no news files.
-    """
-    found: list[tuple[Path, str]] = []
-    for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.endswith(".meta.json"))
-            if not files:
-                raise InputError(f"{path}: no {'/'.join(SUFFIXES)} files in this folder")
-            found.extend((f, f.relative_to(path).as_posix()) for f in files)
-        elif path.is_file():
-            found.append((path, path.name))
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return found
 
 
 def read_metadata(path: Path) -> dict:

@@ -76,3 +76,14 @@ def test_score_only_what_gold_annotates_and_alternative_names(tmp_path, files):
     scores = evaluate(graph, [gold]).scores
     assert set(scores) == {"event participants", "participant pairs"}
     assert scores["event participants"].f1 == 1.0
+
+
+def test_score_participants_by_confidence(tmp_path, files):
+    graph, gold = files
+    text = graph.read_text(encoding="utf-8").replace(
+        ":e a kg:Signing ;", ":e a kg:Signing ; kg:confidence 0.8 ;"
+    ) + ':f a kg:Meeting ; kg:confidence 0.6 ; kg:agent :wrong ; prov:wasDerivedFrom :s .\n'
+    graph.write_text(text, encoding="utf-8")
+    assert evaluate(graph, [gold]).calibration == {0.6: (0, 1), 0.8: (2, 2)}
+    result = CliRunner().invoke(app, ["eval", str(gold), "--graph", str(graph), "--no-misses"])
+    assert "event participants at confidence 0.80: 2/2 correct" in result.output
