@@ -135,3 +135,7 @@ def test_entities_a_counted_name_is_a_kind_not_one_organization():
 def test_entities_a_model_place_without_its_house_number():
     found = _with_model("步入位于长安路12号的大院", ("长安路12号", "GPE"))
     assert any(surface == "长安路" for surface, _ in found) and not any("12号" in surface for surface, _ in found)
+
+
+def test_entities_a_native_place_is_no_organization():
+    assert not any(s.endswith("籍") for s, _ in _with_model("上海籍歌手李明演唱", ("上海籍", "ORG")))
