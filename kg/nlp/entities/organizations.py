@@ -58,7 +58,7 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         if _suffix_is_word_part(text, match.start(), end):
             continue
         start = _after_title(text, _left_edge(text, match.start(), _MAX_ORG), match.start())
-        parent = _organization_at(text, start, match.start())
+        parent = _organization_at(text, start, match.start(), place_starts.get(start))
         scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
         keep = inside_places | frozenset(range(start, start + parent))
         start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run)
@@ -74,13 +74,18 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
 
 
-def _organization_at(text: str, start: int, end: int) -> int:
-    """The length of an organization's name that ``text[start:end]`` opens with, two proper
-    characters and a name ending (上合组织 in 上合组织青年创业国际孵化器), else 0: what follows is
-    its unit or project, scoped by it as by a place."""
-    inner = _org_suffix_re().search(text, start + 2, end)
-    if inner and end - inner.end() >= 2 and not lexicons.is_generic(text[start:inner.start()]):
-        return inner.end() - start
+def _organization_at(text: str, start: int, end: int, place_end: int | None = None) -> int:
+    """The length of an organization's name that ``text[start:end]`` opens with, else 0: two proper
+    characters and a name ending (上合组织 in 上合组织青年创业国际孵化器), or a place and a name
+    ending (市北区社会组织 in 市北区社会组织创益工场). What follows is its unit or project, scoped by
+    it as by a place."""
+    for inner in _org_suffix_re().finditer(text, start + 2, end):
+        if end - inner.end() < 2:
+            break
+        if _suffix_is_word_part(text, inner.start(), inner.end()):
+            continue  # 社 in 社会
+        if (place_end is not None and inner.start() >= place_end) or not lexicons.is_generic(text[start:inner.start()]):
+            return inner.end() - start
     return 0
 
 
