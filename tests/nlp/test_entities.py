@@ -98,6 +98,9 @@ def test_entities_organization_edges(text, entity):
     ("贫困乡村的孩子上学难", "贫困乡村"),
     ("世界上铁路最长的国家", "世界上铁路"),
     ("三个村的村民", "三个村"),
+    ("干部要深入乡村", "深入乡"),
+    ("努力改善村容村貌", "改善村"),
+    ("江苏省乡镇企业发展迅速", "江苏省乡"),
 ])
 # fmt: on
 def test_entities_everyday_words_that_look_like_names(text, not_entity):

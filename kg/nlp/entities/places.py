@@ -67,20 +67,37 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in place_starts:
             continue
+        if name in gazetteer.names() and not _is_short_form(name):
+            continue  # 江苏省乡: a whole unit's name takes no town suffix (中山路 does: 中山 is a short form)
         last = lexicons.pos_tags(text[start:match.end()])[-1][0]
         if len(last) > len(suffix) and lexicons.is_word(last, 50):  # 贫困|乡村, 世界上|铁路 (not 中山路)
+            continue
+        if not _ends_word(text, start, match.end()):
+            continue  # the suffix opens the next word: 深入|乡村, 副社长|河村
+        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
             continue
         if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
             continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
 
 
+def _ends_word(text: str, start: int, end: int) -> bool:
+    """True when jieba, reading on two characters past ``end``, ends a word at ``end``."""
+    at = start
+    for word, _ in lexicons.pos_tags(text[start:end + 2]):
+        at += len(word)
+        if at >= end:
+            return at == end
+    return True
+
+
 def _not_a_name(name: str) -> bool:
-    """True for what cannot name a street or town: a function word (为青岛), or a count alone (三个,
-    几个). Numerals inside a name stay: 四方路, 五四广场, 八一路."""
+    """True for what cannot name a street or town: a function word (为青岛), a verb (改善村, 携带村),
+    or a count alone (三个, 几个). Numerals inside a name stay: 四方路, 五四广场, 八一路."""
     if lexicons.has_function_word(name, numerals=False) or _COUNT.fullmatch(name):
         return True
-    return any(flag.startswith("q") for _, flag in lexicons.pos_tags(name))
+    tags = lexicons.pos_tags(name)
+    return any(flag.startswith("q") for _, flag in tags) or (len(tags) == 1 and tags[0][1] == "v" and lexicons.is_word(name, 200))
 
 
 _COUNT = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万两几数]+[个些多余]?")
