@@ -1,4 +1,10 @@
-"""Orchestration: files → articles → spaCy Docs → records → RDF graph → ``out/``."""
+"""Orchestration: files → articles → spaCy Docs → records → quads on disk → ``out/``.
+
+Memory does not grow with the corpus: documents are extracted a bounded number of batches at a
+time, each document's quads are spooled to disk as its result arrives (:mod:`kg.rdf.spool`), and
+the graph's files, the store and the page are made from the spool at the end
+(:mod:`kg.rdf.assemble`, :mod:`kg.viz.select`). What stays in memory is the entity table.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +28,9 @@ from kg.corpus.extract import ArticleRecord, DocumentResult, Options, article_re
 from kg.ingest import Article
 from kg.ingest.decode import InputError
 from kg.ingest.script import to_simplified
-from kg.rdf.mapping import ArticleResult, GraphBuilder
+from kg.rdf.mapping import ArticleResult, Mapping
 from kg.rdf.namespaces import DEFAULT_BASE
+from kg.rdf.spool import QuadSpool
 from kg.resolve.entities import EntityTable
 
 
@@ -64,32 +71,55 @@ def register(table: EntityTable, record: ArticleRecord) -> ArticleResult:
     )
 
 
-def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), keep: Sequence[str] = ()) -> list[Path]:
-    """Write ``graph.ttl``, ``graph.html`` and the Oxigraph ``store/`` into a fresh folder and swap it
-    in for ``out``.
+WORK = ".work"  # in the staging folder: the spool and sorted runs, removed before the swap
+SPOOL = "spool.nq"
 
-    The folder is made beside ``out`` and swapped into place (:func:`kg.atomic.replace_dir`) only
-    when every file is written, so a failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the graph in more
-    syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld). ``keep`` names
-    entries of the old ``out`` (the cache, ``.cache``) moved into the new folder just before the
-    swap, and moved back if it fails.
-    """
-    from kg.sparql.formats import write_formats
-    from kg.sparql.store import STORE_DIR, fill_store
-    from kg.viz.html import write_html
 
+def stage(out: Path) -> Path:
+    """A fresh staging folder beside ``out`` (``.out.XXXX``), where a build writes everything
+    before :func:`write_outputs` swaps it in; staging folders that killed runs left are removed."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(out)  # staging folders that killed runs left behind
+    remove_stale(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; out/ is an ordinary folder
+    return staging
+
+
+def write_outputs(
+    staging: Path, out: Path, *, title: str, redirects=None, formats: Sequence[str] = (), keep: Sequence[str] = (),
+) -> tuple[list[Path], int]:
+    """Make ``graph.ttl``, the Oxigraph ``store/`` and ``graph.html`` from the spool in ``staging``
+    (:func:`stage`, ``.work/spool.nq``) and swap the folder in for ``out``.
+
+    The folder is swapped into place (:func:`kg.atomic.replace_dir`) only when every file is
+    written, so a failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the
+    graph in more syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld).
+    ``redirects`` are the IRIs of entities merged after they were spooled
+    (:meth:`kg.rdf.mapping.Mapping.redirects`). ``keep`` names entries of the old ``out`` (the cache,
+    ``.cache``) moved into the new folder just before the swap, and moved back if it fails.
+
+    Returns:
+        The files and folders made, and the number of distinct triples in the graph.
+    """
+    from kg.rdf.assemble import assemble
+    from kg.sparql.formats import CONTEXT
+    from kg.sparql.store import STORE_DIR, fill_store, open_store
+    from kg.viz.html import write_html
+    from kg.viz.select import read_store
+
+    out = out.resolve()
+    work = staging / WORK
     try:
-        graph.serialize(destination=staging / "graph.ttl", format="turtle", encoding="utf-8")
-        fill_store(staging / "graph.ttl", staging / STORE_DIR)  # the embedded SPARQL store
-        write_html(graph, staging / "graph.html", title=title)
-        extra = write_formats(graph, staging, list(formats))
+        made = assemble(work / SPOOL, staging, work=work, redirects=redirects, formats=formats, context=CONTEXT)
+        fill_store(made.ntriples, staging / STORE_DIR)  # the embedded SPARQL store
+        store = open_store(staging / STORE_DIR)
+        page = read_store(store)
+        del store  # closed before the folder is moved
+        write_html(page, staging / "graph.html", title=title)
+        shutil.rmtree(work)
         for name in keep:
             if (out / name).exists():
                 os.replace(out / name, staging / name)
@@ -100,7 +130,8 @@ def write_outputs(graph, out: Path, *, title: str, formats: Sequence[str] = (), 
                 os.replace(staging / name, out / name)
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + [out / p.name for p in extra if p.name != "graph.ttl"]
+    extra = [out / p.name for p in made.files if p.name != "graph.ttl"]
+    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + extra, made.triples
 
 
 def build(
@@ -124,7 +155,9 @@ def build(
     Documents are extracted one batch at a time (:mod:`kg.corpus.engines`), each result is cached
     in ``out/.cache/`` as soon as it is made, and the corpus-level steps (entity table, alias
     merging, the graph) run here over the results in input order, so the output is the same for
-    any number of workers and any engine.
+    any number of workers and any engine. Each document's quads go to a spool file as its result
+    arrives; the outputs are assembled from the spool at the end, so memory does not grow with
+    the corpus (the entity table aside).
 
     Args:
         paths: files or folders of news (``.txt``/``.md`` pages, ``.jsonl`` corpora).
@@ -165,34 +198,43 @@ def build(
         small = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
         workers = 1 if small else None
     table = EntityTable()
-    builder = GraphBuilder(base_iri, table)
+    mapping = Mapping(base_iri, table)
     summary = Summary()
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
     runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler), options)
+    staging = stage(out)
     try:
-        for key, text, fresh in runner.results(documents, results):
-            result = DocumentResult.from_json(text)
-            summary.documents += 1
-            summary.analysed += fresh
-            fingerprint.update(f"{key}\n".encode())
-            if result.error:
-                if strict:
-                    raise InputError(result.error)
-                summary.failed += 1
-                summary.notes.append(f"failed: {result.error}")
-                continue
-            if fresh and results is not None:
-                results.put(key, text)
-            _add_document(builder, table, result, summary)
-    finally:
-        runner.close()
-    if results is not None:
-        results.prune()
-    builder.add_entities()
+        with QuadSpool(staging / WORK / SPOOL) as spool:
+            try:
+                for key, text, fresh in runner.results(documents, results):
+                    result = DocumentResult.from_json(text)
+                    summary.documents += 1
+                    summary.analysed += fresh
+                    fingerprint.update(f"{key}\n".encode())
+                    if result.error:
+                        if strict:
+                            raise InputError(result.error)
+                        summary.failed += 1
+                        summary.notes.append(f"failed: {result.error}")
+                        continue
+                    if fresh and results is not None:
+                        results.put(key, text)
+                    _add_document(spool, mapping, table, result, summary)
+            finally:
+                runner.close()
+            if results is not None:
+                results.prune()
+            table.merge_abbreviations()
+            spool.write(mapping.entity_quads())
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     summary.entities.update(e.label for e in table.entities.values())
-    summary.triples = len(builder.graph)
-    summary.outputs = write_outputs(builder.graph, out, title=title, formats=formats, keep=[CACHE_DIR] if cache else [])
+    summary.outputs, summary.triples = write_outputs(
+        staging, out, title=title, redirects=mapping.redirects(), formats=formats,
+        keep=[CACHE_DIR] if cache else [],
+    )
     if results is not None and not summary.failed:
         _write_manifest(out.resolve() / CACHE_DIR / MANIFEST, fingerprint.hexdigest(), summary)
     summary.seconds = time.perf_counter() - started
@@ -242,15 +284,16 @@ def _unchanged(files, options: Options, fingerprint, results: ResultCache, out: 
     )
 
 
-def _add_document(builder: GraphBuilder, table: EntityTable, result: DocumentResult, summary: Summary) -> None:
-    """Register one document's mentions and articles, in the order the pipeline found them."""
+def _add_document(spool: QuadSpool, mapping: Mapping, table: EntityTable, result: DocumentResult, summary: Summary) -> None:
+    """Register one document's mentions and articles, in the order the pipeline found them, and
+    spool their quads."""
     if not result.articles:
         summary.notes.append(f"skipped: {result.source}: no text")
         return
     mentioned = 0
     for record in result.articles:
         article = register(table, record)
-        builder.add_article(article)
+        spool.write(mapping.article_quads(article))
         summary.articles += 1
         summary.events.update(e.cls for e in record.events)
         mentioned += len(article.mention_keys)

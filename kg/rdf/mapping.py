@@ -4,11 +4,19 @@ IRIs are stable: an entity's IRI is made of its type and canonical name, an arti
 and position on the page, a sentence's of the article and its character offsets (RFC 5147 style
 ``#char=begin,end``), an event's of the article and its order there. No blank nodes, so the same
 input always gives the same graph and the same Turtle.
+
+Every triple is stated in a named graph: that of the source document (``<base>doc/<file>``) for
+what the document says (its articles, sentences, events, positions and the ``schema:worksFor``
+a position implies), ``<base>doc/entities`` for what several documents share (``schema:location``
+of organizations, the entities' own descriptions). :class:`Mapping` makes the quads of one article
+at a time, which is what lets ``kg build`` stream them to disk (:mod:`kg.rdf.spool`);
+:class:`GraphBuilder` collects them into one in-memory graph, for a handful of articles in hand.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,6 +24,7 @@ from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
+from rdflib.term import Node
 
 from kg.ingest.records import Article
 from kg.nlp.dates import resolve
@@ -25,6 +34,13 @@ from kg.resolve.entities import EntityTable
 from kg.resolve.gazetteer import Unit
 
 ROLE = {"agent": KG.agent, "partner": KG.partner, "theme": KG.theme, "destination": KG.destination}
+#: The prefixes kg binds in every graph it writes.
+PREFIXES = {
+    "kg": str(KG._NS), "schema": str(SCHEMA), "sem": str(SEM), "nif": str(NIF), "prov": str(PROV),
+    "skos": str(SKOS), "owl": str(OWL),
+}
+
+Quad = tuple[URIRef, URIRef, Node, URIRef]  # subject, predicate, object, named graph
 
 
 def iri_segment(name: str) -> str:
@@ -41,12 +57,17 @@ def iri_segment(name: str) -> str:
     return "".join(out) or "_"
 
 
+def decimal_literal(value: Decimal | float) -> Literal:
+    """An ``xsd:decimal`` whose lexical form always has a point (``6500000.0``): the form Turtle
+    gives a decimal, so the graph reads back the same from any of kg's files."""
+    text = format(Decimal(str(value)) if isinstance(value, float) else Decimal(value), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+
+
 def new_graph() -> Graph:
     """An empty graph with kg's prefixes bound."""
     graph = Graph()
-    for prefix, ns in {
-        "kg": KG._NS, "schema": SCHEMA, "sem": SEM, "nif": NIF, "prov": PROV, "skos": SKOS, "owl": OWL,
-    }.items():
+    for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     return graph
 
@@ -63,20 +84,19 @@ class ArticleResult:
     home: Unit | None = None  # the place the article is about (local names refer to it)
 
 
-class GraphBuilder:
-    """Collects articles, then writes them and their entities into an rdflib graph under one base
-    IRI. Writing waits for :meth:`add_entities`, because names seen later in the corpus can merge
-    entities seen earlier (上合组织 into 上海合作组织)."""
+class Mapping:
+    """kg's IRIs under one base, and the quads of an article or of the entity table.
+
+    An article's quads name each entity by the key :class:`EntityTable` gives it at that moment.
+    Names seen later in the corpus can still merge entities (上合组织 into 上海合作组织, by
+    :meth:`EntityTable.merge_abbreviations`), so quads made before the merge may name an entity by
+    a key that no longer exists: :meth:`redirects` says which IRIs to rewrite into which.
+    """
 
     def __init__(self, base: str, entities: EntityTable):
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.entities = entities
-        self.graph = new_graph()
-        self._results: list[ArticleResult] = []
-        self._home: Unit | None = None
-
-    def _key(self, mention) -> tuple[str, str]:
-        return self.entities.add(mention, self._home)  # the key after merging
+        self.shared = URIRef(f"{self.base}doc/entities")  # the graph of what documents share
 
     def entity_iri(self, key: tuple[str, str]) -> URIRef:
         label, name = key
@@ -85,116 +105,152 @@ class GraphBuilder:
     def article_iri(self, article: Article) -> URIRef:
         return URIRef(f"{self.base}article/{iri_segment(article.id)}")
 
-    def sentence_iri(self, article: Article, span: tuple[int, int]) -> URIRef:
+    def document_iri(self, article: Article) -> URIRef:
+        """The named graph of the document an article comes from (its ``kg:sourceFile``)."""
+        return URIRef(f"{self.base}doc/{iri_segment(article.source)}")
+
+    def redirects(self) -> dict[URIRef, URIRef]:
+        """IRIs of merged entities → the IRIs of the entities they were merged into."""
+        return {self.entity_iri(old): self.entity_iri(self.entities.resolve(old)) for old in self.entities.redirects}
+
+    def _key(self, mention, home: Unit | None) -> tuple[str, str]:
+        return self.entities.add(mention, home)  # registers the mention; the key after any merging
+
+    def article_quads(self, result: ArticleResult) -> list[Quad]:
+        """Register an article's entities in the table and return its quads."""
+        article, home = result.article, result.home
+        doc = self.document_iri(article)
+        node = self.article_iri(article)
+        quads: list[Quad] = [(node, RDF.type, SCHEMA.NewsArticle, doc), (node, RDF.type, NIF.Context, doc)]
+        if article.title:
+            quads.append((node, SCHEMA.headline, Literal(article.title, lang="zh"), doc))
+        quads.append((node, NIF.isString, Literal(article.text), doc))
+        quads.append((node, KG.sourceFile, Literal(article.source), doc))
+        if article.dateline:
+            quads.append((node, KG.dateline, Literal(article.dateline.text), doc))
+        for caption in article.captions:
+            quads.append((node, KG.caption, Literal(caption.text), doc))
+        if article.date:
+            quads.append((node, SCHEMA.datePublished, Literal(article.date, datatype=XSD.date), doc))
+        for author in article.authors:
+            quads.append((node, SCHEMA.author, self.entity_iri(self.entities.add_name("PERSON", author)), doc))
+        for key in result.mention_keys:
+            quads.append((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key)), doc))
+        for index, event in enumerate(result.events):
+            quads.extend(self._event(article, index, event, home, doc))
+        for index, position in enumerate(result.positions):
+            quads.extend(self._position(article, index, position, home, doc))
+        for location in result.locations:
+            org = self.entity_iri(self._key(location.org, home))
+            quads.append((org, SCHEMA.location, self.entity_iri(self._key(location.place, home)), self.shared))
+        return quads
+
+    def _sentence(self, article: Article, span: tuple[int, int], doc: URIRef) -> tuple[URIRef, list[Quad]]:
         begin, end = span
         node = URIRef(f"{self.article_iri(article)}#char={begin},{end}")
-        g = self.graph
-        g.add((node, RDF.type, KG.Sentence))
-        g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.anchorOf, Literal(article.text[begin:end])))
-        g.add((node, NIF.referenceContext, self.article_iri(article)))
-        return node
+        return node, [
+            (node, RDF.type, KG.Sentence, doc),
+            (node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger), doc),
+            (node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger), doc),
+            (node, NIF.anchorOf, Literal(article.text[begin:end]), doc),
+            (node, NIF.referenceContext, self.article_iri(article), doc),
+        ]
+
+    def _event(self, article: Article, index: int, event: Event, home: Unit | None, doc: URIRef) -> list[Quad]:
+        node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
+        quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc), (node, KG.trigger, Literal(event.trigger, lang="zh"), doc)]
+        for arg in event.arguments:
+            quads.append((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention, home)), doc))
+        for place in event.places:
+            quads.append((node, SEM.hasPlace, self.entity_iri(self._key(place, home)), doc))
+        if event.time_text:
+            quads.append((node, KG.timeText, Literal(event.time_text, lang="zh"), doc))
+            when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)
+            if when and when.value:
+                quads.append((node, SEM.hasTimeStamp, Literal(when.value, datatype=XSD[when.datatype]), doc))
+            elif when and when.before:
+                quads.append((node, SEM.hasLatestEndTimeStamp, Literal(when.before, datatype=XSD.date), doc))
+        for i, (text, value) in enumerate(event.amounts):
+            amount = URIRef(f"{node}/amount-{i}")
+            quads += [
+                (node, KG.amount, amount, doc),
+                (amount, RDF.type, SCHEMA.MonetaryAmount, doc),
+                (amount, SCHEMA.value, decimal_literal(value), doc),
+                (amount, SCHEMA.currency, Literal("CNY"), doc),
+                (amount, RDFS.label, Literal(text, lang="zh"), doc),
+            ]
+        if event.modality != "asserted":
+            quads.append((node, KG.modality, Literal(event.modality), doc))
+        quads.append((node, KG.confidence, decimal_literal(event.confidence), doc))
+        sentence, described = self._sentence(article, event.sentence, doc)
+        quads.append((node, PROV.wasDerivedFrom, sentence, doc))
+        return quads + described
+
+    def _position(self, article: Article, index: int, position: Position, home: Unit | None, doc: URIRef) -> list[Quad]:
+        node = URIRef(f"{self.base}position/{iri_segment(article.id)}-{index}")
+        person = self.entity_iri(self._key(position.person, home))
+        org = self.entity_iri(self._key(position.org, home))
+        sentence, described = self._sentence(article, position.sentence, doc)
+        return [
+            (node, RDF.type, KG.Position, doc),
+            (node, KG.holder, person, doc),
+            (node, KG.organization, org, doc),
+            (node, SCHEMA.roleName, Literal(position.title, lang="zh"), doc),
+            (node, KG.confidence, decimal_literal(position.confidence), doc),
+            (node, PROV.wasDerivedFrom, sentence, doc),
+            *described,
+            (person, SCHEMA.worksFor, org, doc),
+        ]
+
+    def entity_quads(self) -> Iterator[Quad]:
+        """Every entity's type, label, aliases, code and containing place, in key order (after
+        :meth:`EntityTable.merge_abbreviations`, so they name each entity by its final key)."""
+        g = self.shared
+        for key, entity in sorted(self.entities.entities.items(), key=lambda kv: kv[0]):
+            node = self.entity_iri(key)
+            yield node, RDF.type, ENTITY_CLASS[entity.label], g
+            yield node, RDFS.label, Literal(entity.name, lang="zh"), g
+            for alias in sorted(entity.aliases):
+                yield node, SKOS.altLabel, Literal(alias, lang="zh"), g
+            if entity.code:
+                yield node, KG.gbCode, Literal(entity.code), g
+            if entity.parent:
+                yield node, SCHEMA.containedInPlace, self.entity_iri(self.entities.resolve(entity.parent)), g
+
+
+class GraphBuilder:
+    """Collects articles, then writes them and their entities into one in-memory rdflib graph.
+
+    For a handful of articles in hand (tests, benchmarks, :func:`kg.build.analyse`); ``kg build``
+    streams its quads to disk instead (:mod:`kg.rdf.spool`), since this graph grows with the corpus.
+    Writing waits for :meth:`add_entities`, so that every triple names entities by their final IRI.
+    """
+
+    def __init__(self, base: str, entities: EntityTable):
+        self.mapping = Mapping(base, entities)
+        self.base, self.entities = self.mapping.base, entities
+        self.graph = new_graph()
+        self._results: list[ArticleResult] = []
+
+    def entity_iri(self, key: tuple[str, str]) -> URIRef:
+        return self.mapping.entity_iri(key)
+
+    def article_iri(self, article: Article) -> URIRef:
+        return self.mapping.article_iri(article)
 
     def add_article(self, result: ArticleResult) -> None:
         """Register an article's entities; its triples are written by :meth:`add_entities`."""
-        self._home = result.home
-        for author in result.article.authors:
-            self.entities.add_name("PERSON", author)
-        for event in result.events:
-            for mention in [a.mention for a in event.arguments] + list(event.places):
-                self._key(mention)
-        for position in result.positions:
-            self._key(position.person), self._key(position.org)
-        for location in result.locations:
-            self._key(location.org), self._key(location.place)
+        self.mapping.article_quads(result)  # registers; the quads are made again once merged
         self._results.append(result)
-
-    def _write_article(self, result: ArticleResult) -> None:
-        g, article = self.graph, result.article
-        self._home = result.home
-        node = self.article_iri(article)
-        g.add((node, RDF.type, SCHEMA.NewsArticle))
-        g.add((node, RDF.type, NIF.Context))
-        if article.title:
-            g.add((node, SCHEMA.headline, Literal(article.title, lang="zh")))
-        g.add((node, NIF.isString, Literal(article.text)))
-        g.add((node, KG.sourceFile, Literal(article.source)))
-        if article.dateline:
-            g.add((node, KG.dateline, Literal(article.dateline.text)))
-        for caption in article.captions:
-            g.add((node, KG.caption, Literal(caption.text)))
-        if article.date:
-            g.add((node, SCHEMA.datePublished, Literal(article.date, datatype=XSD.date)))
-        for author in article.authors:
-            key = self.entities.add_name("PERSON", author)
-            g.add((node, SCHEMA.author, self.entity_iri(key)))
-        for key in result.mention_keys:
-            g.add((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key))))
-        for index, event in enumerate(result.events):
-            self._add_event(article, index, event)
-        for index, position in enumerate(result.positions):
-            self._add_position(article, index, position)
-        for location in result.locations:
-            org = self.entity_iri(self._key(location.org))
-            g.add((org, SCHEMA.location, self.entity_iri(self._key(location.place))))
-
-    def _add_event(self, article: Article, index: int, event: Event) -> None:
-        g = self.graph
-        node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
-        g.add((node, RDF.type, KG[event.cls]))
-        g.add((node, KG.trigger, Literal(event.trigger, lang="zh")))
-        for arg in event.arguments:
-            g.add((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention))))
-        for place in event.places:
-            g.add((node, SEM.hasPlace, self.entity_iri(self._key(place))))
-        if event.time_text:
-            g.add((node, KG.timeText, Literal(event.time_text, lang="zh")))
-            when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)
-            if when and when.value:
-                g.add((node, SEM.hasTimeStamp, Literal(when.value, datatype=XSD[when.datatype])))
-            elif when and when.before:
-                g.add((node, SEM.hasLatestEndTimeStamp, Literal(when.before, datatype=XSD.date)))
-        for i, (text, value) in enumerate(event.amounts):
-            amount = URIRef(f"{node}/amount-{i}")
-            g.add((node, KG.amount, amount))
-            g.add((amount, RDF.type, SCHEMA.MonetaryAmount))
-            g.add((amount, SCHEMA.value, Literal(value, datatype=XSD.decimal)))
-            g.add((amount, SCHEMA.currency, Literal("CNY")))
-            g.add((amount, RDFS.label, Literal(text, lang="zh")))
-        if event.modality != "asserted":
-            g.add((node, KG.modality, Literal(event.modality)))
-        g.add((node, KG.confidence, Literal(Decimal(str(event.confidence)), datatype=XSD.decimal)))
-        g.add((node, PROV.wasDerivedFrom, self.sentence_iri(article, event.sentence)))
-
-    def _add_position(self, article: Article, index: int, position: Position) -> None:
-        g = self.graph
-        node = URIRef(f"{self.base}position/{iri_segment(article.id)}-{index}")
-        person = self.entity_iri(self._key(position.person))
-        org = self.entity_iri(self._key(position.org))
-        g.add((node, RDF.type, KG.Position))
-        g.add((node, KG.holder, person))
-        g.add((node, KG.organization, org))
-        g.add((node, SCHEMA.roleName, Literal(position.title, lang="zh")))
-        g.add((node, KG.confidence, Literal(Decimal(str(position.confidence)), datatype=XSD.decimal)))
-        g.add((node, PROV.wasDerivedFrom, self.sentence_iri(article, position.sentence)))
-        g.add((person, SCHEMA.worksFor, org))
 
     def add_entities(self) -> None:
         """Merge entities across the corpus, then write every article and every entity's type,
         label, aliases, code and containing place (call once, after all articles)."""
         self.entities.merge_abbreviations()
-        for result in self._results:
-            self._write_article(result)
-        self._results = []
         g = self.graph
-        for key, entity in sorted(self.entities.entities.items(), key=lambda kv: kv[0]):
-            node = self.entity_iri(key)
-            g.add((node, RDF.type, ENTITY_CLASS[entity.label]))
-            g.add((node, RDFS.label, Literal(entity.name, lang="zh")))
-            for alias in sorted(entity.aliases):
-                g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
-            if entity.code:
-                g.add((node, KG.gbCode, Literal(entity.code)))
-            if entity.parent:
-                g.add((node, SCHEMA.containedInPlace, self.entity_iri(entity.parent)))
+        for result in self._results:
+            for s, p, o, _ in self.mapping.article_quads(result):
+                g.add((s, p, o))
+        self._results = []
+        for s, p, o, _ in self.mapping.entity_quads():
+            g.add((s, p, o))

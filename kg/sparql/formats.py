@@ -1,8 +1,9 @@
 """The graph in more RDF syntaxes: N-Triples, N-Quads and TriG (a named graph per source document),
 JSON-LD with a context file.
 
-``kg build`` always writes ``graph.ttl`` (the store and the HTML page are made from it); ``--format``
-adds these files beside it.
+``kg build`` always writes ``graph.ttl``; ``--format`` adds these files beside it. ``kg build``
+writes them from its spool without holding the graph (:func:`kg.rdf.assemble.assemble`);
+:func:`write_formats` and :func:`split_by_document` do the same for an rdflib graph in memory.
 """
 
 from __future__ import annotations
@@ -13,17 +14,12 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
+from kg.rdf.assemble import FORMAT_FILES
 from kg.rdf.mapping import iri_segment
 from kg.rdf.namespaces import KG, NIF, SCHEMA
 
 #: ``--format`` names → the files they write.
-FORMATS = {
-    "turtle": ["graph.ttl"],
-    "nt": ["graph.nt"],
-    "nquads": ["graph.nq"],
-    "trig": ["graph.trig"],
-    "jsonld": ["graph.jsonld", "context.jsonld"],
-}
+FORMATS = FORMAT_FILES
 #: The JSON-LD context kg ships (prefixes of kg's vocabularies, Chinese as the default language).
 CONTEXT = Path(__file__).resolve().parent / "context.jsonld"
 

@@ -1,4 +1,4 @@
-"""rdflib Graph -> one self-contained HTML page (pyvis + vis-network, every byte inline).
+"""A kg graph -> one self-contained HTML page (pyvis + vis-network, every byte inline).
 
 pyvis builds the network and renders it, with kg's own template (template.html, page.js,
 page.css beside this file) instead of pyvis's, which pulls Bootstrap from a CDN and shows
@@ -59,12 +59,13 @@ RELATION_ROLES = {"worksFor", "location", "containedInPlace"}
 RELATION_COLOR = {"color": "#86a6cf", "highlight": "#1f4e8c", "inherit": False}
 
 
-def write_html(graph: Graph, path: Path, *, title: str = "kg") -> None:
+def write_html(graph: Graph | VizGraph, path: Path, *, title: str = "kg") -> None:
     """Write the graph as one offline HTML page.
 
     Args:
         graph: A kg graph (see ontology.ttl); articles are not drawn, their sentences show
-            in the tooltips of the entities and events they support.
+            in the tooltips of the entities and events they support. Or what the page shows,
+            already read (:func:`kg.viz.model.read_graph`, :func:`kg.viz.select.read_store`).
         path: Where to write the page (UTF-8); the folder is created if missing.
         title: Page title and heading.
     """
@@ -72,9 +73,9 @@ def write_html(graph: Graph, path: Path, *, title: str = "kg") -> None:
     path.write_bytes(render_html(graph, title=title).encode("utf-8"))
 
 
-def render_html(graph: Graph, *, title: str = "kg") -> str:
+def render_html(graph: Graph | VizGraph, *, title: str = "kg") -> str:
     """The page :func:`write_html` writes, as a string; the same graph gives the same string."""
-    viz = read_graph(graph)
+    viz = graph if isinstance(graph, VizGraph) else read_graph(graph)
     net = build_network(viz, title=title)
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(TEMPLATE_DIR), FileSystemLoader(PYVIS_TEMPLATE_DIR)]),

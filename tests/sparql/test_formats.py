@@ -70,9 +70,24 @@ def test_formats_rapper_reads_them(written, seed_graph, name, fmt):
 
 def test_formats_build_cli_writes_them(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(out), "--quiet", "--format", "nt", "--format", "trig"])
+    args = ["build", str(SEEDS), "--out", str(out), "--quiet"]
+    for fmt in ("nt", "trig", "nquads", "jsonld"):
+        args += ["--format", fmt]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert {"graph.ttl", "graph.nt", "graph.trig", "store"} <= {p.name for p in out.iterdir()}
+    names = {p.name for p in out.iterdir()}
+    assert {"graph.ttl", "graph.nt", "graph.trig", "graph.nq", "graph.jsonld", "context.jsonld", "store"} <= names
+    assert ".work" not in names  # the spool and sorted runs are gone
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    for name, fmt in [("graph.nt", "nt"), ("graph.jsonld", "json-ld")]:
+        assert isomorphic(Graph().parse(out / name, format=fmt), graph)
+    expected = split_by_document(graph)
+    for name, fmt in [("graph.nq", "nquads"), ("graph.trig", "trig")]:
+        dataset = Dataset()
+        dataset.parse(out / name, format=fmt)
+        assert {g.identifier for g in dataset.graphs() if len(g)} == {DOC, ENTITIES}
+        for doc in (DOC, ENTITIES):  # streamed per document as split_by_document splits it
+            assert isomorphic(dataset.graph(doc), expected.graph(doc))
 
 
 def test_formats_build_cli_rejects_unknown_format(tmp_path):
