@@ -35,10 +35,16 @@ def _scope_prefixes() -> tuple[str, ...]:
 
 
 def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
-    """True when the suffix is really part of another word: 社 in 社区, 委 in 委托, 办 in 主办."""
+    """True when the suffix is really part of another word: 社 in 社区, 委 in 委托, 办 in 主办 or
+    协办 (an event's trigger word)."""
     if lexicons.is_word(text[end - 1:end + 1]):
         return True
-    return end - start == 1 and lexicons.is_word(text[start - 1:end])
+    return end - start == 1 and (lexicons.is_word(text[start - 1:end]) or text[start - 1:end] in _triggers())
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    return frozenset(lexicons.table("events/triggers.tsv"))
 
 
 def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
