@@ -33,7 +33,7 @@ def build(
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder, replaced as a whole on success.")] = Path("out"),
     model: Annotated[
-        Optional[str], typer.Option(help="Another installed spaCy pipeline (name or path) to tag entities, e.g. zh_core_web_trf.")
+        Optional[str], typer.Option(help="Another installed spaCy pipeline (name or path) to tag entities, e.g. zh_core_web_trf; 'rules' for kg's rules without the NER model.")
     ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the entities, articles and events the graph names.")] = DEFAULT_BASE,
     date: Annotated[

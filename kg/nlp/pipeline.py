@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 from kg.nlp import components, lexicons, tokenizer  # noqa: F401  (registers factories)
 
 RULE_COMPONENTS = ("kg_entity_rules", "kg_events", "kg_relations")
+RULES_ONLY = "rules"  # --model rules: kg's rule layer without the NER model
 # Documents per nlp.pipe batch. Character tokens make big documents (each token carries its encoder
 # vector until the batch is done): measured on 200 news articles of ~1,500 characters, peak RSS
 # 2.9 GB with spaCy's default of 1,000 and 479 MB with 8.
@@ -60,9 +61,10 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     """kg's pipeline.
 
     Args:
-        model: None for kg's own (the shipped NER model when installed, else rules alone); or the
-            name or path of any installed spaCy pipeline, e.g. ``zh_core_web_trf``, whose entity
-            labels are mapped onto kg's.
+        model: None for kg's own (the shipped NER model when installed, else rules alone);
+            ``"rules"`` for the rules alone (no statistical model: faster, and what the README's
+            "rules alone" figures measure); or the name or path of any installed spaCy pipeline,
+            e.g. ``zh_core_web_trf``, whose entity labels are mapped onto kg's.
         rules: add the rule layer, event and relation components.
 
     Returns:
@@ -76,6 +78,8 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer.use_fast_cpu_ops()
+    if model == RULES_ONLY:
+        return load_rules_only() if rules else spacy.blank("zh")
     if model is None and model_path() is not None:
         nlp = spacy.load(model_path())
     elif model is None:

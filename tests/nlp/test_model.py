@@ -60,3 +60,10 @@ def test_model_tags_gpe_and_loc(nlp):
     assert labels.get("江泽民") == "PERSON"
     assert labels.get("上海市") == "GPE"
     assert labels.get("长江") == "LOC"
+
+
+def test_model_rules_alone_on_request():
+    from kg.nlp.pipeline import load
+
+    nlp = load("rules")
+    assert "ner" not in nlp.pipe_names and "kg_entity_rules" in nlp.pipe_names
