@@ -75,3 +75,30 @@ def test_train_end_to_end_writes_loadable_pipeline(tmp_path):
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "GPE", "LOC"}
     doc = nlp("李鹏今天在北京会见了新华社的代表。")
     assert doc.text == "李鹏今天在北京会见了新华社的代表。"
+
+
+def test_train_goes_on_from_a_trained_pipeline(tmp_path):
+    """--init: training starts from the given pipeline's weights, not at random. The given pipeline
+    is made with another random seed, so a run that ignored it would start elsewhere; after two
+    steps of a learning rate warming up from zero, tok2vec still computes what it computed."""
+    import numpy
+
+    from kg.nlp.train import DEFAULT_CONFIG
+
+    corpus = _write_corpus(tmp_path / "train.jsonl", 50)
+    dev = _write_corpus(tmp_path / "dev.jsonl", 10)
+    other_seed = tmp_path / "seed7.cfg"
+    other_seed.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace("seed = 0", "seed = 7"), encoding="utf-8")
+    first = train([corpus], [dev], tmp_path / "first", max_steps=5, config=other_seed, quiet=True)
+    finetune = DEFAULT_CONFIG.parent / "finetune.cfg"
+    train([corpus], [dev], tmp_path / "second", max_steps=2, config=finetune, init=first, quiet=True)
+    train([corpus], [dev], tmp_path / "fresh", max_steps=2, config=finetune, quiet=True)
+    text = "李鹏今天在北京会见了新华社的代表。"
+
+    def vectors(path):
+        nlp = spacy.load(path)
+        return nlp.get_pipe("tok2vec").predict([nlp.make_doc(text)])[0]
+
+    before = vectors(first)
+    went_on, fresh = vectors(tmp_path / "second" / "model-last"), vectors(tmp_path / "fresh" / "model-last")
+    assert numpy.abs(went_on - before).mean() < 0.1 * numpy.abs(fresh - before).mean()
