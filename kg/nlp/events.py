@@ -141,7 +141,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     for i, m in enumerate(inside):
         if any(a <= m.start < b for a, b in datelines):
             continue
-        if m.label in ("GPE", "LOC") and (text[m.end:m.end + 1] in ("的", "人") or text.startswith(_event_nouns(), m.end)):
+        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人") or _is_venue(text, m):
             continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
         if m.label != "PERSON" and _title_at(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
@@ -178,6 +178,11 @@ def _sibling_places(first: str, second: str) -> bool:
 @lru_cache(maxsize=1)
 def _event_nouns() -> tuple[str, ...]:
     return lexicons.word_list("events/event_nouns.txt")
+
+
+def _is_venue(text: str, m: Mention) -> bool:
+    """A place right before a gathering's name (青岛峰会): where it is held."""
+    return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
 
 
 @lru_cache(maxsize=1)
@@ -268,11 +273,12 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
+                places += tuple(m for m in mentions if start <= m.start and m.end <= clause[1] and _is_venue(text, m))
                 allowed = _types()[cls]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
                 previous_trigger = trig.end()
-                if not before and not after:
+                if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
                 for args in _assign(text, cls, trig, before, after):
                     events.append(

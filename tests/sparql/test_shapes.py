@@ -84,5 +84,5 @@ def test_shapes_event_without_participant(tmp_path):
     graph.add((event, KG.trigger, Literal("开业", lang="zh")))
     report = validate_graph(graph)
     paths = {v.path for v in report.violations}
-    assert "kg:agent|kg:partner|kg:theme|kg:destination" in paths
+    assert "kg:agent|kg:partner|kg:theme|kg:destination|sem:hasPlace" in paths
     assert "kg:confidence" in paths and "prov:wasDerivedFrom" in paths
