@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from pyoxigraph import RdfFormat, Store
 STORE_DIR = "store"
 
 _FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG}
+#: Lines of an N-Triples or N-Quads file per bulk load. Oxigraph sorts a whole load in memory (up
+#: to a million quads, ~1 KB each), so a big graph is loaded in parts of bounded size.
+LOAD_LINES = 100_000
 
 
 class StoreError(OSError):
@@ -21,7 +25,8 @@ def fill_store(source, directory: Path) -> int:
     """Load a graph into a fresh on-disk Oxigraph store (the default graph) at ``directory``.
 
     Args:
-        source: an rdflib ``Graph``, or the path of a Turtle, N-Triples, N-Quads or TriG file.
+        source: an rdflib ``Graph``, or the path of a Turtle, N-Triples, N-Quads or TriG file
+            (N-Triples and N-Quads are loaded :data:`LOAD_LINES` lines at a time, in bounded memory).
         directory: the store's folder; replaced if it exists.
 
     Returns:
@@ -37,7 +42,12 @@ def fill_store(source, directory: Path) -> int:
         fmt = _FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise ValueError(f"cannot load {path} into the store: use one of {', '.join(_FORMATS)}")
-        store.bulk_load(path=str(path), format=fmt)
+        if fmt in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS):  # a statement per line: load in parts
+            with open(path, "rb") as f:
+                while part := b"".join(itertools.islice(f, LOAD_LINES)):
+                    store.bulk_load(input=part, format=fmt)
+        else:
+            store.bulk_load(path=str(path), format=fmt)
     else:
         data = source.serialize(format="nt", encoding="utf-8")
         store.bulk_load(input=data, format=RdfFormat.N_TRIPLES)

@@ -57,3 +57,15 @@ def test_store_fill_rejects_unknown_file_type(tmp_path):
     path.write_text("<rdf/>")
     with pytest.raises(ValueError, match=".ttl"):
         fill_store(Path(path), tmp_path / "store")
+
+
+def test_store_fill_from_ntriples_in_parts(tmp_path, monkeypatch):
+    import kg.sparql.store as store_module
+
+    monkeypatch.setattr(store_module, "LOAD_LINES", 3)
+    lines = [f'<https://example.org/s{i}> <https://example.org/p> "{i}"@zh .\n' for i in range(10)]
+    path = tmp_path / "graph.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert fill_store(path, tmp_path / "store") == 10  # four loads of 3, 3, 3 and 1 lines
+    store = open_store(tmp_path / "store")
+    assert {q.object.value for q in store} == {str(i) for i in range(10)}
