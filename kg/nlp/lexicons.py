@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import os
 from functools import lru_cache
 from importlib import resources
 
@@ -48,12 +46,15 @@ _PROPER = ("nr", "ns", "nt")  # nz ("other proper noun") holds everyday words su
 
 
 @lru_cache(maxsize=1)
-def _jieba_dict() -> dict[str, tuple[int, str]]:
+def _jieba_dict() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's own tables of its dictionary: word → frequency (prefixes of words have 0) and word →
+    part of speech. Read from jieba rather than parsed again from dict.txt: a second copy cost
+    68 MB in every process."""
     import jieba
+    import jieba.posseg
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    with open(path, encoding="utf-8") as f:
-        return {row[0]: (int(row[1]), row[2]) for row in csv.reader(f, delimiter=" ") if len(row) == 3}
+    jieba.initialize()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +62,8 @@ def common_words(min_freq: int = 3000) -> frozenset[str]:
     """Words of jieba's dictionary seen at least ``min_freq`` times that are not names of people,
     places or organizations (POS other than nr/ns/nt): the everyday vocabulary that names are told
     apart from."""
-    return frozenset(w for w, (freq, pos) in _jieba_dict().items() if freq >= min_freq and pos not in _PROPER)
+    freq, tags = _jieba_dict()
+    return frozenset(w for w, pos in tags.items() if freq.get(w, 0) >= min_freq and pos not in _PROPER)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +76,7 @@ def organization_words() -> tuple[str, ...]:
         return len(word) - len(suffix) if suffix else 0
 
     # two characters or more before the suffix: 外交部, not 党组织 or 联合会
-    return tuple(w for w, (_, pos) in _jieba_dict().items() if pos == "nt" and proper_part(w) >= 2)
+    return tuple(w for w, pos in _jieba_dict()[1].items() if pos == "nt" and proper_part(w) >= 2)
 
 
 def is_word(text: str, min_freq: int = 200) -> bool:
@@ -85,8 +87,8 @@ def is_word(text: str, min_freq: int = 200) -> bool:
 def is_common_noun(text: str) -> bool:
     """True when jieba's dictionary has ``text`` as a word that names no particular person, place
     or organization, however rare (行业协会, 石板路)."""
-    entry = _jieba_dict().get(text)
-    return entry is not None and entry[1] not in _PROPER
+    pos = _jieba_dict()[1].get(text)
+    return pos is not None and pos not in _PROPER
 
 
 _FUNCTION_POS = ("p", "c", "d", "u", "r")
