@@ -90,20 +90,22 @@ def _not_place_endings() -> tuple[str, ...]:
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")
 
 
-def _trim_org(text: str, cand: Candidate) -> Candidate:
-    """A statistical model's organization cut after the first name ending that a verb follows: the
-    model ran on into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心); a place
-    without its house number (海泊路63号 → 海泊路)."""
+def _trimmed(text: str, cand: Candidate) -> Candidate:
+    """A statistical model's span cut back to the name: a place without its house number (海泊路63号
+    → 海泊路); an organization after the first name ending that a verb follows, where the model ran on
+    into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
+    end = cand.end
     if cand.label in ("GPE", "LOC"):
         number = _HOUSE_NUMBER.search(text, cand.start, cand.end)
-        return Candidate(cand.start, number.start(), cand.label, cand.rule, cand.name) if number and number.start() - cand.start >= 2 else cand
-    if cand.label != "ORG":
-        return cand
-    for match in _org_suffix_re().finditer(text, cand.start, cand.end):
-        rest = text[match.end():cand.end]
-        if match.start() - cand.start >= 2 and len(rest) >= 2 and lexicons.pos_tags(rest)[0][1].startswith("v") and lexicons.pos_tags(rest)[0][1] != "vn":
-            return Candidate(cand.start, match.end(), cand.label, cand.rule, cand.name)
-    return cand
+        end = number.start() if number and number.start() - cand.start >= 2 else end
+    elif cand.label == "ORG":
+        for match in _org_suffix_re().finditer(text, cand.start, cand.end):
+            rest = text[match.end():cand.end]
+            flag = lexicons.pos_tags(rest)[0][1] if len(rest) >= 2 else ""
+            if match.start() - cand.start >= 2 and flag.startswith("v") and flag != "vn":
+                end = match.end()
+                break
+    return cand if end == cand.end else Candidate(cand.start, end, cand.label, cand.rule, cand.name)
 
 
 def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
@@ -115,7 +117,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
             win over one only with a longer span that overlaps it, or
             the same span (where the rule's label stands).
     """
-    known = [_trim_org(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
+    known = [_trimmed(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
