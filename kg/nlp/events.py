@@ -249,6 +249,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     datelines = _datelines(text)
     for sent in sentences(text):
         in_sentence = _participants(text, mentions, sent, datelines)
+        venues = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1] and _is_venue(text, m)]
         seen_in_clause: set[tuple[int, str]] = set()
         clause_list = clauses(text, *sent)
         for index, clause in enumerate(clause_list):
@@ -273,7 +274,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
-                places += tuple(m for m in mentions if start <= m.start and m.end <= clause[1] and _is_venue(text, m))
+                places += tuple(m for m in venues if start <= m.start and m.end <= clause[1])
                 allowed = _types()[cls]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
