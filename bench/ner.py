@@ -1,13 +1,15 @@
 """Benchmark kg's shipped NER model against a jieba POS baseline.
 
-    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR]
+    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules]
 
 Entity-level exact match (start, end, type) on msra/dev.jsonl, on a half-width/ASCII-punctuation
 variant of it (same offsets: the conversion is char by char), and on cluener/dev.jsonl. Gold labels
 map nr/name -> PERSON, nt/company/government/organization -> ORG, ns/address -> PLACE; the model's
 GPE and LOC are scored as one PLACE class because the gold data has one place class. For msra the
 4-type score against gold split by kg's GPE/LOC rules is shown too. Prints a markdown table,
-characters per second (whole nlp() including the tokenizer, one process) and peak memory.
+characters per second (whole nlp() including the tokenizer, one process) and peak memory. With
+``--rules`` the pipeline scored is kg's whole one as ``kg build`` runs it (the model, then the rule
+layer, events and relations).
 """
 
 from __future__ import annotations
@@ -126,10 +128,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each corpus")
     parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
     parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
+    parser.add_argument("--rules", action="store_true", help="score the model with kg's rule layer after it")
     args = parser.parse_args()
 
     kg.nlp.tokenizer.use_fast_cpu_ops()
-    nlp = spacy.load(args.model)
+    if args.rules:
+        from kg.nlp.pipeline import load as load_pipeline
+
+        nlp = load_pipeline(str(args.model))
+    else:
+        nlp = spacy.load(args.model)
+    system = "kg model + rules" if args.rules else "kg model"
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
     cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
     sets = {
@@ -144,11 +153,11 @@ def main() -> None:
         gold = [gold_spans(r, split_places=False) for r in records]
         pred, cps = model_spans(nlp, texts)
         speeds[name] = cps
-        rows.append((f"kg model, {name}", score(gold, [{(s, e, place(l)) for s, e, l in p} for p in pred], TYPES)))
+        rows.append((f"{system}, {name}", score(gold, [{(s, e, place(l)) for s, e, l in p} for p in pred], TYPES)))
         if name == "msra dev":
             gold4 = [gold_spans(r, split_places=True) for r in records]
             four = score(gold4, pred, ("PERSON", "ORG", "GPE", "LOC"))
-            rows.append((f"kg model, {name}, GPE/LOC split", four))
+            rows.append((f"{system}, {name}, GPE/LOC split", four))
         jpred, jcps = jieba_spans(texts)
         speeds[f"jieba posseg, {name}"] = jcps
         rows.append((f"jieba posseg baseline, {name}", score(gold, jpred, TYPES)))

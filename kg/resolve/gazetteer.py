@@ -9,10 +9,11 @@ which lies in ``370000`` (山东省). kg reads the CSV only; cpca's own matcher 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from kg.nlp.lexicons import common_words
 
@@ -42,8 +43,17 @@ def _parent(code: str, codes: set[str]) -> str | None:
     return None
 
 
+def _cpca_dir() -> Path:
+    """cpca's package folder, found without importing cpca: its ``__init__`` builds a pandas-based
+    matcher kg does not use (and imports pandas and pkg_resources in every process)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("kg needs the cpca package for its table of administrative units: pip install cpca")
+    return Path(spec.submodule_search_locations[0])
+
+
 def _ethnic_groups() -> list[str]:
-    text = resources.files("cpca").joinpath("resources/56_nations.csv").read_text("utf-8")
+    text = (_cpca_dir() / "resources" / "56_nations.csv").read_text("utf-8")
     groups = [line.strip() for line in text.splitlines() if line.strip()]
     # 维吾尔族 appears in names as 维吾尔 too; try the longer forms first
     return sorted({g for g in groups} | {g[:-1] for g in groups if len(g) > 2}, key=len, reverse=True)
@@ -67,7 +77,7 @@ def short_form(name: str) -> str | None:
 def units() -> dict[str, Unit]:
     """Every unit by code."""
     rows = []
-    with resources.files("cpca").joinpath("resources/adcodes.csv").open(encoding="utf-8") as f:
+    with open(_cpca_dir() / "resources" / "adcodes.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if not _NOT_UNITS.search(row["name"]):
                 rows.append((row["adcode"][:6], row["name"]))
