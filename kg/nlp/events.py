@@ -18,6 +18,7 @@ from functools import lru_cache
 from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons
 from kg.nlp.amounts import find_amounts
+from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 from kg.resolve import gazetteer
@@ -143,7 +144,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人") or _is_venue(text, m):
             continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
-        if m.label != "PERSON" and _title_at(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
+        if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
@@ -183,15 +184,6 @@ def _event_nouns() -> tuple[str, ...]:
 def _is_venue(text: str, m: Mention) -> bool:
     """A place right before a gathering's name (青岛峰会): where it is held."""
     return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
-
-
-@lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return lexicons.word_list("entities/person_titles.txt")
-
-
-def _title_at(text: str, at: int) -> bool:
-    return text.startswith(_titles(), at)
 
 
 _PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")

@@ -39,12 +39,8 @@ def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
     协办 (an event's trigger word)."""
     if lexicons.is_word(text[end - 1:end + 1]):
         return True
-    return end - start == 1 and (lexicons.is_word(text[start - 1:end]) or text[start - 1:end] in _triggers())
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    return frozenset(lexicons.table("events/triggers.tsv"))
+    word = text[start - 1:end]
+    return end - start == 1 and (lexicons.is_word(word) or word in lexicons.table("events/triggers.tsv"))
 
 
 def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
