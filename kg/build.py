@@ -31,7 +31,7 @@ from kg.ingest.script import to_simplified
 from kg.rdf.mapping import ArticleResult, Mapping
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.spool import QuadSpool
-from kg.resolve.entities import EntityTable
+from kg.resolve.entities import EntityTable, scope_of
 
 
 @dataclass
@@ -60,11 +60,12 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
 
 def register(table: EntityTable, record: ArticleRecord) -> ArticleResult:
     """Register an article's mentions in ``table``, in the order the pipeline found them."""
-    keys = []
+    keys, scope = [], scope_of(record.article)
     for mention in record.mentions:
-        key = table.add(mention, record.home)
+        key = table.add(mention, record.home, scope)
         if key not in keys:
             keys.append(key)
+    table.note(scope, keys)
     return ArticleResult(
         article=record.article, events=record.events, positions=record.positions,
         locations=record.locations, mention_keys=keys, home=record.home,
@@ -225,7 +226,7 @@ def build(
                 runner.close()
             if results is not None:
                 results.prune()
-            table.merge_abbreviations()
+            table.merge()
             spool.write(mapping.entity_quads())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

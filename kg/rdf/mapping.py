@@ -30,7 +30,7 @@ from kg.ingest.records import Article
 from kg.nlp.dates import resolve
 from kg.nlp.records import Event, Location, Position
 from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
-from kg.resolve.entities import EntityTable
+from kg.resolve.entities import EntityTable, scope_of
 from kg.resolve.gazetteer import Unit
 
 ROLE = {"agent": KG.agent, "partner": KG.partner, "theme": KG.theme, "destination": KG.destination}
@@ -88,8 +88,8 @@ class Mapping:
     """kg's IRIs under one base, and the quads of an article or of the entity table.
 
     An article's quads name each entity by the key :class:`EntityTable` gives it at that moment.
-    Names seen later in the corpus can still merge entities (上合组织 into 上海合作组织, by
-    :meth:`EntityTable.merge_abbreviations`), so quads made before the merge may name an entity by
+    Names seen later in the corpus can still merge entities (上合组织 into 上海合作组织, people of one
+    name read in related articles: :meth:`EntityTable.merge`), so quads made before the merge may name an entity by
     a key that no longer exists: :meth:`redirects` says which IRIs to rewrite into which.
     """
 
@@ -113,8 +113,8 @@ class Mapping:
         """IRIs of merged entities → the IRIs of the entities they were merged into."""
         return {self.entity_iri(old): self.entity_iri(self.entities.resolve(old)) for old in self.entities.redirects}
 
-    def _key(self, mention, home: Unit | None) -> tuple[str, str]:
-        return self.entities.add(mention, home)  # registers the mention; the key after any merging
+    def _key(self, mention, home: Unit | None, scope: str) -> tuple[str, str]:
+        return self.entities.add(mention, home, scope)  # registers the mention; the key after any merging
 
     def article_quads(self, result: ArticleResult) -> list[Quad]:
         """Register an article's entities in the table and return its quads."""
@@ -132,8 +132,11 @@ class Mapping:
             quads.append((node, KG.caption, Literal(caption.text), doc))
         if article.date:
             quads.append((node, SCHEMA.datePublished, Literal(article.date, datatype=XSD.date), doc))
+        scope = scope_of(article)
         for author in article.authors:
-            quads.append((node, SCHEMA.author, self.entity_iri(self.entities.add_name("PERSON", author)), doc))
+            key = self.entities.add_name("PERSON", author, scope)
+            self.entities.note(scope, authors=[key])
+            quads.append((node, SCHEMA.author, self.entity_iri(key), doc))
         for key in result.mention_keys:
             quads.append((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key)), doc))
         for index, event in enumerate(result.events):
@@ -141,8 +144,8 @@ class Mapping:
         for index, position in enumerate(result.positions):
             quads.extend(self._position(article, index, position, home, doc))
         for location in result.locations:
-            org = self.entity_iri(self._key(location.org, home))
-            quads.append((org, SCHEMA.location, self.entity_iri(self._key(location.place, home)), self.shared))
+            org = self.entity_iri(self._key(location.org, home, scope))
+            quads.append((org, SCHEMA.location, self.entity_iri(self._key(location.place, home, scope)), self.shared))
         return quads
 
     def _sentence(self, article: Article, span: tuple[int, int], doc: URIRef) -> tuple[URIRef, list[Quad]]:
@@ -159,10 +162,11 @@ class Mapping:
     def _event(self, article: Article, index: int, event: Event, home: Unit | None, doc: URIRef) -> list[Quad]:
         node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
         quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc), (node, KG.trigger, Literal(event.trigger, lang="zh"), doc)]
+        scope = scope_of(article)
         for arg in event.arguments:
-            quads.append((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention, home)), doc))
+            quads.append((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention, home, scope)), doc))
         for place in event.places:
-            quads.append((node, SEM.hasPlace, self.entity_iri(self._key(place, home)), doc))
+            quads.append((node, SEM.hasPlace, self.entity_iri(self._key(place, home, scope)), doc))
         if event.time_text:
             quads.append((node, KG.timeText, Literal(event.time_text, lang="zh"), doc))
             when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)
@@ -188,8 +192,10 @@ class Mapping:
 
     def _position(self, article: Article, index: int, position: Position, home: Unit | None, doc: URIRef) -> list[Quad]:
         node = URIRef(f"{self.base}position/{iri_segment(article.id)}-{index}")
-        person = self.entity_iri(self._key(position.person, home))
-        org = self.entity_iri(self._key(position.org, home))
+        scope = scope_of(article)
+        person_key, org_key = self._key(position.person, home, scope), self._key(position.org, home, scope)
+        self.entities.note(scope, posts=[(person_key, org_key)])
+        person, org = self.entity_iri(person_key), self.entity_iri(org_key)
         sentence, described = self._sentence(article, position.sentence, doc)
         return [
             (node, RDF.type, KG.Position, doc),
@@ -204,7 +210,7 @@ class Mapping:
 
     def entity_quads(self) -> Iterator[Quad]:
         """Every entity's type, label, aliases, code and containing place, in key order (after
-        :meth:`EntityTable.merge_abbreviations`, so they name each entity by its final key)."""
+        :meth:`EntityTable.merge`, so they name each entity by its final key)."""
         g = self.shared
         for key, entity in sorted(self.entities.entities.items(), key=lambda kv: kv[0]):
             node = self.entity_iri(key)
@@ -246,7 +252,7 @@ class GraphBuilder:
     def add_entities(self) -> None:
         """Merge entities across the corpus, then write every article and every entity's type,
         label, aliases, code and containing place (call once, after all articles)."""
-        self.entities.merge_abbreviations()
+        self.entities.merge()
         g = self.graph
         for result in self._results:
             for s, p, o, _ in self.mapping.article_quads(result):

@@ -1,15 +1,24 @@
-"""One node per entity: canonical names, aliases, and places in their administrative hierarchy."""
+"""One node per entity: canonical names, aliases, and places in their administrative hierarchy.
+
+People are the exception to "one name, one node": two articles that name a 王伟 need not speak of
+the same man. A person's name is scoped to the *scope* it is read in (a file, or one line of a JSON
+Lines corpus), and :meth:`EntityTable.merge_people` merges scopes only on evidence: a post at the
+same organization, or at least :data:`SHARED_CONTEXT` other organizations or people named in both.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
+from itertools import combinations
 
+from kg.ingest.records import Article
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
 from kg.resolve.aliases import abbreviations, expand_local
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical entity of the corpus."""
 
@@ -18,10 +27,23 @@ class Entity:
     aliases: set[str] = field(default_factory=set)  # other surface forms
     code: str | None = None  # GB/T 2260 code of an administrative area
     parent: tuple[str, str] | None = None  # key of the containing unit
+    ident: str | None = None  # what tells apart people of the same name (王伟-2); None: the name
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.label, self.name)
+        return (self.label, self.ident or self.name)
+
+
+#: Other organizations or people two scopes must both name for a person named in each to be one.
+SHARED_CONTEXT = 2
+#: The most of a scope's organizations and people weighed (a page can name hundreds).
+CONTEXT_LIMIT = 40
+
+
+def scope_of(article: Article) -> str:
+    """Where a person's name means one person: the file an article comes from (a page, a scraped
+    article), or the article itself when it is one record of a JSON Lines corpus."""
+    return f"{article.source}#{article.id}" if article.source.endswith(".jsonl") else article.source
 
 
 def place_unit(name: str) -> gazetteer.Unit | None:
@@ -36,13 +58,19 @@ class EntityTable:
     def __init__(self) -> None:
         self.entities: dict[tuple[str, str], Entity] = {}
         self.redirects: dict[tuple[str, str], tuple[str, str]] = {}
+        self.people: dict[str, dict[str, str]] = {}  # person name → scope → ident, scopes in order
+        self.context: dict[str, tuple[tuple[str, str], ...]] = {}  # scope → keys of the entities it names
+        self.posts: dict[tuple[str, str], set[tuple[str, str]]] = {}  # person key → organization keys
+        self.bylines: set[tuple[str, str]] = set()  # keys of people who wrote an article
 
-    def add(self, mention: Mention, home: gazetteer.Unit | None = None) -> tuple[str, str]:
+    def add(self, mention: Mention, home: gazetteer.Unit | None = None, scope: str | None = None) -> tuple[str, str]:
         """Register a mention; returns its entity's key.
 
         Args:
             mention: the mention.
             home: the place the article is about, which local names refer to (市发展改革委).
+            scope: where the mention was read (a file, a JSON Lines record); a person's name means
+                one person within a scope (None: one scope for everything).
         """
         label, name = mention.label, mention.name
         if label == "ORG":
@@ -50,9 +78,10 @@ class EntityTable:
         unit = place_unit(name) if label == "GPE" else None
         if unit is not None:
             name = unit.name
-        entity = self.entities.get(self.resolve((label, name)))  # merged names lead to the survivor
+        ident = self._person_ident(name, scope) if label == "PERSON" else None
+        entity = self.entities.get(self.resolve((label, ident or name)))  # merged names lead to the survivor
         if entity is None:
-            entity = self.entities[(label, name)] = Entity(label, name)
+            entity = self.entities[(label, ident or name)] = Entity(label, name, ident=ident)
             if unit is not None:
                 entity.code = unit.code
                 self._add_ancestors(entity, unit)
@@ -85,9 +114,86 @@ class EntityTable:
         for key in self.redirects:
             self.entities.pop(key, None)
 
-    def add_name(self, label: str, name: str) -> tuple[str, str]:
+    def add_name(self, label: str, name: str, scope: str | None = None) -> tuple[str, str]:
         """Register an entity known by name alone (a byline author)."""
-        return self.add(Mention(0, 0, label, name, name))
+        return self.add(Mention(0, 0, label, name, name), scope=scope)
+
+    def note(self, scope: str, keys=(), posts=(), authors=()) -> None:
+        """Remember what a scope names (entity keys), the posts it gives people ((person key,
+        organization key) pairs) and who wrote it (person keys): the evidence :meth:`merge_people`
+        weighs. Bylines count as evidence on their own: a corpus is mostly one outlet's, whose
+        reporter of a name is one person."""
+        if keys:
+            self.context[scope] = tuple(set(self.context.get(scope, ())) | set(keys))  # tuples: less memory
+        for person, org in posts:
+            self.posts.setdefault(person, set()).add(org)
+        self.bylines.update(authors)
+
+    def merge_people(self) -> None:
+        """Merge the people of one name read in different scopes where the scopes give evidence that
+        they are one person: a post at the same organization, or at least :data:`SHARED_CONTEXT`
+        other organizations or people named in both. A merged person keeps the key of its first scope.
+
+        Linear in the scopes of a name (a name read in thousands of articles is common in a
+        newspaper's years): scopes are joined through an index of what each holds, never pairwise.
+        """
+        named: dict[str, tuple[tuple[str, str], ...]] = {}  # scope → its organizations and people, by name
+        for name, scopes in self.people.items():
+            if len(scopes) < 2:
+                continue
+            keys = [("PERSON", ident) for ident in scopes.values()]
+            root = list(range(len(keys)))
+
+            def find(i: int) -> int:
+                while root[i] != i:
+                    root[i] = root[root[i]]
+                    i = root[i]
+                return i
+
+            first: dict = {}  # a piece of evidence → the first scope that holds it
+            for j, (scope, key) in enumerate(zip(scopes, keys)):
+                for item in self._evidence(scope, key, name, named):
+                    i = first.setdefault(item, j)
+                    if i != j:
+                        a, b = find(i), find(j)
+                        root[max(a, b)] = min(a, b)
+            for j, key in enumerate(keys):
+                survivor = keys[find(j)]
+                if survivor != key and key in self.entities:
+                    self.entities[survivor].aliases |= self.entities.pop(key).aliases
+                    self.redirects[key] = survivor
+
+    def merge(self) -> None:
+        """Every merge across the corpus, once all mentions are in: abbreviations, then people."""
+        self.merge_abbreviations()
+        self.merge_people()
+
+    def _person_ident(self, name: str, scope: str | None) -> str | None:
+        """A person's ident in a scope: None (the bare name) in the first scope that names them,
+        ``name-N`` in the N-th."""
+        scopes = self.people.setdefault(name, {})
+        if scope not in scopes:
+            scopes[scope] = name if not scopes else f"{name}-{len(scopes) + 1}"
+        ident = scopes[scope]
+        return None if ident == name else ident
+
+    def _evidence(self, scope, key, name, named) -> Iterator[tuple]:
+        """What makes a scope's person of this name the same as another's: each organization they
+        hold a post at, a byline, and each :data:`SHARED_CONTEXT` of the other organizations and
+        people the scope names (the first :data:`CONTEXT_LIMIT` of them, by name)."""
+        for org in self.posts.get(key, ()):
+            yield ("post", self._name(org))
+        if key in self.bylines:
+            yield ("byline",)
+        if scope not in named:
+            seen = {(k[0], self._name(k)) for k in self.context.get(scope, ()) if k[0] in ("ORG", "PERSON")}
+            named[scope] = tuple(sorted(seen)[:CONTEXT_LIMIT + 1])
+        others = [item for item in named[scope] if item != ("PERSON", name)][:CONTEXT_LIMIT]
+        yield from combinations(others, SHARED_CONTEXT)
+
+    def _name(self, key: tuple[str, str]) -> str:
+        entity = self.entities.get(self.resolve(key))
+        return entity.name if entity else key[1]
 
     def _add_ancestors(self, entity: Entity, unit: gazetteer.Unit) -> None:
         child = entity
