@@ -12,6 +12,7 @@ and articles still count the whole graph, its listed sources come from what the 
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -57,16 +58,8 @@ def read_store(store: ox.Store, *, max_nodes: int | None = None, max_entities: i
         query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {_values(PAGE_PREDICATES)} }} ?s ?p ?o }}"
         _add(graph, store.query(query))
         return read_graph(graph)
-    entities = _top(store, f"""
-        SELECT ?x (COUNT(*) AS ?n) WHERE {{
-          VALUES ?class {{ {_values(entity_classes)} }} ?x a ?class .
-          {{ VALUES ?p {{ {_values([*ROLE_PREDICATES, *RELATION_PREDICATES])} }} ?other ?p ?x }}
-          UNION {{ VALUES ?p {{ {_values(RELATION_PREDICATES)} }} ?x ?p ?other }}
-        }} GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT {max_entities}""")
-    events = _top(store, f"""
-        SELECT ?x (COUNT(*) AS ?n) WHERE {{
-          VALUES ?e {{ {_values(entities)} }} VALUES ?p {{ {_values(ROLE_PREDICATES)} }} ?x ?p ?e .
-        }} GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT {max_events}""") if entities else []
+    entities = _top_entities(store, entity_classes, max_entities)
+    events = _top_events(store, entities, max_events) if entities else []
     part = _Part(store)
     for event in events:
         part.event(event)
@@ -85,12 +78,21 @@ class _Part:
         self.store = store
         self.graph = Graph()
         self._page = {ox.NamedNode(str(p)) for p in PAGE_PREDICATES}
+        self._seen: dict[tuple, list[ox.Quad]] = {}  # what about() read, by node and predicates (the page's size)
 
     def about(self, node: URIRef, predicates: Iterable[URIRef] | None = None) -> list[ox.Quad]:
         """Add what the page reads about ``node`` (or only ``predicates``); returns those quads."""
-        wanted = self._page if predicates is None else {ox.NamedNode(str(p)) for p in predicates}
-        quads = [q for q in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None, ox.DefaultGraph()) if q.predicate in wanted]
+        asked = (node, None if predicates is None else tuple(predicates))
+        quads = self._seen.get(asked)
+        if quads is not None:  # read before: the store has not changed, the graph holds them
+            return quads
+        subject, default = ox.NamedNode(str(node)), ox.DefaultGraph()
+        if predicates is None:
+            quads = [q for q in self.store.quads_for_pattern(subject, None, None, default) if q.predicate in self._page]
+        else:  # one look-up per predicate: an article's other triples (its text) are not read
+            quads = [q for p in asked[1] for q in self.store.quads_for_pattern(subject, _named(p), None, default)]
         _add(self.graph, quads)
+        self._seen[asked] = quads
         return quads
 
     def sources(self, node: URIRef) -> list[URIRef]:
@@ -163,13 +165,58 @@ def _count(store: ox.Store, classes: list[URIRef]) -> int:
     return int(row["n"].value)
 
 
-def _top(store: ox.Store, query: str) -> list[URIRef]:
-    return [URIRef(row["x"].value) for row in store.query(query)]
+def _ranked(counts: dict, limit: int) -> list[URIRef]:
+    """The ``limit`` nodes with the highest counts, ties in IRI order (SPARQL's ``ORDER BY DESC(?n) ?x``)."""
+    return [URIRef(iri) for _, iri in heapq.nsmallest(limit, ((-n, node.value) for node, n in counts.items()))]
+
+
+def _top_entities(store: ox.Store, classes: list[URIRef], limit: int) -> list[URIRef]:
+    """The entities (nodes of ``classes``) in most event roles and relations, read predicate by
+    predicate: what ``SELECT ?x (COUNT(*) AS ?n) WHERE { VALUES ?class {…} ?x a ?class . { ?other
+    ?role ?x } UNION { ?x ?relation ?other } } GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT n`` gives,
+    a count per entity instead of a join over every role triple and type."""
+    default, links = ox.DefaultGraph(), Counter()
+    for predicate in [*ROLE_PREDICATES, *RELATION_PREDICATES]:
+        links.update(q.object for q in store.quads_for_pattern(None, _named(predicate), None, default))
+    for predicate in RELATION_PREDICATES:
+        links.update(q.subject for q in store.quads_for_pattern(None, _named(predicate), None, default))
+    typed: Counter = Counter()  # classes per entity: the join counts each (class, triple) pair
+    for cls in classes:
+        typed.update(q.subject for q in store.quads_for_pattern(None, _named(RDF.type), _named(cls), default) if q.subject in links)
+    return _ranked({node: n * links[node] for node, n in typed.items()}, limit)
+
+
+def _top_events(store: ox.Store, entities: list[URIRef], limit: int) -> list[URIRef]:
+    """The nodes with most role triples pointing at ``entities`` (``?x ?role ?entity``), as
+    ``SELECT ?x (COUNT(*) AS ?n) … GROUP BY ?x ORDER BY DESC(?n) ?x LIMIT n`` ranks them."""
+    default, counts = ox.DefaultGraph(), Counter()
+    wanted = {ox.NamedNode(str(e)) for e in entities}
+    for predicate in ROLE_PREDICATES:
+        counts.update(q.subject for q in store.quads_for_pattern(None, _named(predicate), None, default) if q.object in wanted)
+    return _ranked(counts, limit)
+
+
+_NAMED: dict[str, ox.NamedNode] = {}
+_IRIS: dict[str, URIRef] = {}
+
+
+def _named(iri: URIRef) -> ox.NamedNode:
+    """The Oxigraph node of a predicate (made once)."""
+    node = _NAMED.get(iri)
+    if node is None:
+        node = _NAMED[iri] = ox.NamedNode(str(iri))
+    return node
 
 
 def _term(term):
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        value = term.value
+        iri = _IRIS.get(value)
+        if iri is None:
+            iri = URIRef(value)
+            if len(_IRIS) < 10_000:  # predicates, classes and the nodes met again; bounded
+                _IRIS[value] = iri
+        return iri
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
