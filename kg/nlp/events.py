@@ -3,8 +3,9 @@
 For each trigger the participants are the entities of its clause (for bilateral events, back to the
 clause that holds 与: X 分别与 A、B, C、D 完成签约), or, where the clause names none before the
 trigger, the first one of the sentence (the subject that commas left behind). Names in datelines,
-places that only modify a name (平度市的…) and modifiers of the next name in a noun phrase take no
-part. Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
+places that only modify a name (平度市的…), buildings a gathering is held in (在人民大会堂举行) and
+modifiers of the next name in a noun phrase take no part, nor do names before a pivot verb
+(``pivot_verbs.txt``: 青岛市指导行业协会举办… — the 协会 holds it). Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
 会见) the party after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes
 co-agents; 被 turns the roles round (受X委托 keeps X the agent); in a relative clause (主办…的X) X
 does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
@@ -148,6 +149,8 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
+        if _is_hall(text, m):
+            continue  # 在人民大会堂举行: where, not who
         nxt = inside[i + 1] if i + 1 < len(inside) else None
         if nxt is not None and _modifies(text, m, nxt):
             continue
@@ -184,6 +187,45 @@ def _event_nouns() -> tuple[str, ...]:
 def _is_venue(text: str, m: Mention) -> bool:
     """A place right before a gathering's name (青岛峰会): where it is held."""
     return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
+
+
+_ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"
+
+
+@lru_cache(maxsize=1)
+def _hall_re() -> re.Pattern:
+    return re.compile(_ADVERBS + "(?:" + "|".join(map(re.escape, lexicons.word_list("events/venue_verbs.txt"))) + ")")
+
+
+def _is_hall(text: str, m: Mention) -> bool:
+    """An organization a gathering is held in (在人民大会堂举行): a building, not a party."""
+    return m.label == "ORG" and text[m.start - 1:m.start] == "在" and _hall_re().match(text, m.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _pivot_verbs() -> frozenset[str]:
+    return frozenset(lexicons.word_list("events/pivot_verbs.txt"))
+
+
+def _pivot_end(text: str, start: int, at: int, in_sentence: list[Mention]) -> int:
+    """Where the object of the last pivot verb between a clause's ``start`` and a trigger at ``at``
+    begins (青岛市将指导|行业协会举办: names before it take no part), or ``start`` when there is none.
+    A pivot verb in an earlier clause governs that clause only (X组织农民…，并且每年投入2亿元). The
+    verb must be used as one (not 组织 in 科研组织, 支持 in 在X的支持下) and have an object before the trigger (推动与Y合作
+    has none: its subject cooperates) with no 的 (要求…独立的新芬党 modifies a name)."""
+    lead = _outside(text, start, at, in_sentence)
+    if not any(verb in lead for verb in _pivot_verbs()):
+        return start
+    end, offset, previous = start, 0, "x"
+    for word, flag in lexicons.pos_tags(lead):
+        offset += len(word)
+        rest = lead[offset:]
+        # jieba tags 指导 a noun even in 将指导: after an adverb, a name or nothing it is the verb
+        verb = flag.startswith("v") or (flag == "n" and (previous.startswith(("d", "x")) or previous in ("ns", "nr", "nt")))
+        if word in _pivot_verbs() and verb and rest.strip() and rest[0] not in "与同跟和及、，,的下" and "的" not in rest:
+            end = start + offset
+        previous = flag
+    return end
 
 
 _PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")
@@ -263,6 +305,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
                     before, source = [speaker] + before, "sentence"
+                pivot = _pivot_end(text, clause[0], trig.start(), in_sentence)
+                if pivot > clause[0]:
+                    before = [m for m in before if m.start >= pivot]  # 青岛市指导协会举办: the 协会 holds it
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))

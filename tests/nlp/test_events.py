@@ -94,6 +94,14 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     ("2019年博鳌论坛成功举办。", "Hosting", set(), {("agent", "博鳌")}),
     # a place in a 在 phrase is where, not who
     ("两国总统在法国南部城市马赛进行了会晤。", "Meeting", set(), {("partner", "马赛"), ("agent", "马赛")}),
+    # an organization between 在 and 举行 is the building it is held in; 在X举办的午餐会: X hosts
+    ("中国工业设计大会昨天在上海国际会议中心隆重举行。", "Hosting", set(), {("agent", "上海国际会议中心")}),
+    ("市长在上海市商会举办的午餐会上发表演讲。", "Hosting", {("agent", "上海市商会")}, set()),
+    # the object of a pivot verb does what follows (兼语句); 同意 is no pivot: its subject acts
+    ("济南市政府将支持山东大学与浪潮集团合作建设实验室。", "Cooperation",
+     {("agent", "山东大学"), ("partner", "浪潮集团")}, {("agent", "济南市政府")}),
+    ("杭州市政府同意与浪潮集团合作。", "Cooperation", {("agent", "杭州市政府"), ("partner", "浪潮集团")}, set()),
+    ("杭州市政府将鼓励企业家到中西部投资。", "Investment", set(), {("agent", "杭州市政府")}),
 ])
 # fmt: on
 def test_events_clause_structure(rules_nlp, text, cls, expected, absent):

@@ -84,6 +84,9 @@ def _stop_words() -> tuple[str, ...]:
 _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 
+_DEPARTMENT = "部处办科"  # endings of an organization's departments
+
+
 def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(), verbs: bool = True) -> int:
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
     (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list; without
@@ -98,6 +101,7 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
             protected |= set(range(at, at + len(core)))
     tokens = lexicons.pos_tags(text[start:end])
     offset = end
+    department = text[end:end + 1] in _DEPARTMENT  # named by what it does: 运营拓展部, 国际合作处
     for i, (word, flag) in enumerate(reversed(tokens)):
         offset -= len(word)
         if i == 0 or offset in protected:
@@ -107,8 +111,9 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
         if not nested and (word.endswith(stops) or verb):
             return offset + len(word)
-        if after_unit and word in lexicons.word_list("entities/stop_words.txt"):
-            return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府
+        trigger = word in lexicons.table("events/triggers.tsv") and not department  # 运营拓展部 is a unit's name
+        if after_unit and (word in lexicons.word_list("entities/stop_words.txt") or trigger):
+            return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府, 浪潮集团合作建设…
     return start
 
 

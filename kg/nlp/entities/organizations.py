@@ -80,15 +80,22 @@ def _organization_at(text: str, start: int, end: int, place_end: int | None = No
     """The length of an organization's name that ``text[start:end]`` opens with, else 0: two proper
     characters and a name ending (上合组织 in 上合组织青年创业国际孵化器), or a place and a name
     ending (市北区社会组织 in 市北区社会组织创益工场). What follows is its unit or project, scoped by
-    it as by a place."""
+    it as by a place, unless it opens with an event's trigger word (浪潮集团合作建设实验室)."""
     for inner in _org_suffix_re().finditer(text, start + 2, end):
         if end - inner.end() < 2:
             break
         if _suffix_is_word_part(text, inner.start(), inner.end()):
             continue  # 社 in 社会
+        if text.startswith(_trigger_words(), inner.end()):
+            continue  # 浪潮集团合作建设实验室: the organization acts, it heads no unit
         if (place_end is not None and inner.start() >= place_end) or not lexicons.is_generic(text[start:inner.start()]):
             return inner.end() - start
     return 0
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> tuple[str, ...]:
+    return tuple(lexicons.table("events/triggers.tsv"))
 
 
 def _after_title(text: str, start: int, end: int) -> int:
