@@ -5,7 +5,8 @@ clause that holds 与: X 分别与 A、B, C、D 完成签约), or, where the cla
 trigger, the first one of the sentence (the subject that commas left behind). Names in datelines,
 places that only modify a name (平度市的…), buildings a gathering is held in (在人民大会堂举行) and
 modifiers of the next name in a noun phrase take no part, nor do names before a pivot verb
-(``pivot_verbs.txt``: 青岛市指导行业协会举办… — the 协会 holds it). Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
+(``pivot_verbs.txt``: 青岛市指导行业协会举办… — the 协会 holds it). After a signing verb, a trigger
+that names the kind of agreement (签署合作框架协议) makes no event of its own. Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
 会见) the party after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes
 co-agents; 被 turns the roles round (受X委托 keeps X the agent); in a relative clause (主办…的X) X
 does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
@@ -189,6 +190,16 @@ def _is_venue(text: str, m: Mention) -> bool:
     return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
 
 
+@lru_cache(maxsize=1)
+def _agreement_re() -> re.Pattern:
+    return re.compile("(?:框架|意向|战略)?(?:" + "|".join(map(re.escape, lexicons.word_list("events/agreement_nouns.txt"))) + ")")
+
+
+def _names_agreement(text: str, at: int) -> bool:
+    """True when an agreement noun follows (合作|框架协议): the trigger word names its kind."""
+    return _agreement_re().match(text, at) is not None
+
+
 _ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"
 
 
@@ -292,6 +303,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
+                if (clause[0], "Signing") in seen_in_clause and _names_agreement(text, trig.end()):
+                    continue  # 签署战略合作框架协议: the kind of agreement signed
                 seen_in_clause.add((clause[0], cls))
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
