@@ -37,25 +37,36 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     return found
 
 
+# the items of a list after 平度市的: names without punctuation, 的 or 与 (which open another phrase)
+_LIST = re.compile(r"[^，。；！？,;:：、\s的与同跟和及]{1,30}(?:(?:、|和|及)[^，。；！？,;:：、\s的与同跟和及]{1,30})*")
+
+
 def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
-    """An organization that follows ``PLACE的`` (平度市的征和工业, and the rest of its list), or whose
-    name holds an administrative unit: the most local one it names (青岛海诺生物工程有限公司 in
-    青岛; 青岛市…平度东寨子基地 in 平度, a county of 青岛)."""
+    """An organization that follows ``PLACE的`` (平度市的征和工业, and every other organization of
+    that list, named or not: 莱西市的医疗防疫物资产业园区、…、国轩电池有限公司), or whose name holds
+    an administrative unit: the most local one it names (青岛海诺生物工程有限公司 in 青岛;
+    青岛市…平度东寨子基地 in 平度, a county of 青岛), or opens with a place the text names
+    (上合示范区管委会 in 上合示范区)."""
     found = []
     places = [m for m in mentions if m.label in ("GPE", "LOC")]
     orgs = [m for m in mentions if m.label == "ORG"]
+    named = {m.name: m for m in places if len(m.name) >= 2}  # not 中 (of 中尼) in 中医药大学
     for sent in sentences(text):
-        listed: Mention | None = None  # the place of a list: 平度市的 A、B、C
-        previous: Mention | None = None
+        lists = []  # (start, end, place) of the list after each PLACE的
+        for place in (p for p in places if sent[0] <= p.start < sent[1] and text[p.end:p.end + 1] == "的"):
+            items = _LIST.match(text, place.end + 1, sent[1])
+            if items:
+                lists.append((items.start(), items.end(), place))
         for org in (m for m in orgs if sent[0] <= m.start < sent[1]):
-            before = next((p for p in places if p.end == org.start - 1 and text[p.end] == "的"), None)
-            if before is None and listed and previous and text[previous.end:org.start] == "、":
-                before = listed
-            listed, previous = before, org
-            inner = None if before else innermost_place(org.name)
-            if before is not None:
-                found.append(Location(org, before, sent))
-            elif inner is not None:
+            listed = next((p for a, b, p in lists if a <= org.start and org.end <= b), None)
+            if listed is not None:
+                found.append(Location(org, listed, sent))
+                continue
+            inner = innermost_place(org.name)
+            if inner is None:
+                prefix = next((m for name, m in named.items() if org.name.startswith(name) and len(org.name) > len(name) + 1), None)
+                inner = (0, prefix.name) if prefix is not None and prefix.start != org.start else None
+            if inner is not None:
                 at, name = inner
                 found.append(Location(org, Mention(org.start + at, org.start + at + len(name), "GPE", name, name), sent))
     return found

@@ -209,7 +209,8 @@ class Mapping:
         ]
 
     def entity_quads(self) -> Iterator[Quad]:
-        """Every entity's type, label, aliases, code and containing place, in key order (after
+        """Every entity's type, label, aliases, code, containing place and the place its local name was
+        read as (市发展改革委 in a 青岛 article: ``schema:location`` 青岛市), in key order (after
         :meth:`EntityTable.merge`, so they name each entity by its final key)."""
         g = self.shared
         for key, entity in sorted(self.entities.entities.items(), key=lambda kv: kv[0]):
@@ -222,6 +223,8 @@ class Mapping:
                 yield node, KG.gbCode, Literal(entity.code), g
             if entity.parent:
                 yield node, SCHEMA.containedInPlace, self.entity_iri(self.entities.resolve(entity.parent)), g
+            if entity.seat:
+                yield node, SCHEMA.location, self.entity_iri(self.entities.resolve(entity.seat)), g
 
 
 class GraphBuilder:

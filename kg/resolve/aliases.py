@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from kg.resolve import gazetteer
 
 _LEVEL_PREFIX = {"省": 1, "市": 2}
+# words that open with 省/市 without standing for the article's province or city (省级政府: any one)
+_NOT_LOCAL = ("省级", "市级", "省属", "市属", "省市", "市县", "市场", "市民", "市区", "市内", "省内", "市外", "省外")
 
 
 def home_unit(dateline: str | None, place_names: Iterable[str]) -> gazetteer.Unit | None:
@@ -46,7 +48,7 @@ def _city_of(code: str) -> gazetteer.Unit | None:
 
 def expand_local(name: str, home: gazetteer.Unit | None) -> str:
     """``市发展改革委`` → ``青岛市发展改革委`` in an article about 青岛市 (``省…`` → its province)."""
-    if home is None or len(name) < 3 or name[0] not in _LEVEL_PREFIX:
+    if home is None or len(name) < 3 or name[0] not in _LEVEL_PREFIX or name.startswith(_NOT_LOCAL):
         return name
     table = gazetteer.names()
     if any(name[:size] in table for size in range(2, min(len(name), 6) + 1)):

@@ -28,6 +28,7 @@ class Entity:
     code: str | None = None  # GB/T 2260 code of an administrative area
     parent: tuple[str, str] | None = None  # key of the containing unit
     ident: str | None = None  # what tells apart people of the same name (王伟-2); None: the name
+    seat: tuple[str, str] | None = None  # key of the place a local name was read as (市发展改革委 → 青岛市)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -73,8 +74,12 @@ class EntityTable:
                 one person within a scope (None: one scope for everything).
         """
         label, name = mention.label, mention.name
+        seat = None
         if label == "ORG":
             name = expand_local(name, home)
+            if name != mention.name:  # 市发展改革委 → 青岛市发展改革委: the unit took the place of 市
+                unit = name[:len(name) - len(mention.name) + 1]
+                seat = self.add(Mention(0, 0, "GPE", unit, unit, alias=False))
         unit = place_unit(name) if label == "GPE" else None
         if unit is not None:
             name = unit.name
@@ -85,6 +90,8 @@ class EntityTable:
             if unit is not None:
                 entity.code = unit.code
                 self._add_ancestors(entity, unit)
+        if seat is not None:
+            entity.seat = seat
         for surface in (mention.text, mention.name) if mention.alias else (mention.name,):
             if surface != entity.name:
                 entity.aliases.add(surface)

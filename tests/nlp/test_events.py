@@ -76,6 +76,16 @@ def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
     assert {("征和工业", "平度市"), ("众地家纺", "平度市"), ("花帝食品", "平度市")} <= located
 
 
+def test_relations_place_of_a_list_reaches_past_unnamed_items(rules_nlp):
+    doc = rules_nlp("城阳区的服装产业园、汽车零部件产业基地、青岛华仁药业有限公司等项目集中开工。")
+    assert ("青岛华仁药业有限公司", "城阳区") in {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
+
+
+def test_relations_org_opening_with_a_place_the_text_names(rules_nlp):
+    doc = rules_nlp("上合示范区今年吸引外资增长。上合示范区管委会主任介绍了情况。")
+    assert ("上合示范区管委会", "上合示范区") in {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
+
+
 def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     siblings = _events(rules_nlp, "阿里巴巴集团与杭州宁波达成战略合作")
     assert siblings and {("partner", "杭州"), ("partner", "宁波")} <= set(siblings[0][1])

@@ -57,6 +57,15 @@ def test_entities_gpe_short_form_is_the_full_unit_with_code():
 
 def test_aliases_local_name_never_touches_a_place_named_with_shi():
     assert expand_local("市北区社会组织", home_unit("本报青岛讯", [])) == "市北区社会组织"
+    assert expand_local("省级政府", home_unit("本报青岛讯", [])) == "省级政府"  # any province's
+
+
+def test_entities_local_name_is_located_in_the_unit_it_was_read_as():
+    table = EntityTable()
+    key = table.add(_org("市发展改革委"), home_unit("本报青岛讯", []))
+    assert table.entities[key].seat == ("GPE", "青岛市")
+    assert ("GPE", "青岛市") in table.entities
+    assert table.entities[table.add(_org("青岛市发展改革委"))].seat == ("GPE", "青岛市")
 
 
 def test_entities_merged_name_seen_again_goes_to_the_survivor():
