@@ -200,6 +200,17 @@ def _names_agreement(text: str, at: int) -> bool:
     return _agreement_re().match(text, at) is not None
 
 
+@lru_cache(maxsize=1)
+def _nominal_re() -> re.Pattern:
+    heads = "|".join(map(re.escape, lexicons.word_list("events/nominal_heads.txt")))
+    return re.compile(rf"(?:[及和、][\u4e00-\u9fff]{{1,4}})?(?:{heads})")
+
+
+def _modifies_noun(text: str, at: int) -> bool:
+    """True when the trigger word ending at ``at`` modifies a noun (合作|平台, 合作|及创业平台)."""
+    return _nominal_re().match(text, at) is not None
+
+
 _ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"
 
 
@@ -331,7 +342,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 previous_trigger = trig.end()
                 if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
+                nominal = _roles()[cls][2] and _modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
+                    if nominal and not any(a.role == "partner" for a in args):
+                        continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
                     events.append(
                         Event(
                             cls=cls,

@@ -112,6 +112,9 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
      {("agent", "山东大学"), ("partner", "浪潮集团")}, {("agent", "济南市政府")}),
     ("杭州市政府同意与浪潮集团合作。", "Cooperation", {("agent", "杭州市政府"), ("partner", "浪潮集团")}, set()),
     ("杭州市政府将鼓励企业家到中西部投资。", "Investment", set(), {("agent", "杭州市政府")}),
+    # a trigger that modifies a noun makes an event only with a partner
+    ("青岛海尔集团旨在搭建青年交流合作及创业平台。", "Cooperation", set(), {("agent", "青岛海尔集团")}),
+    ("印度和法国应全面加强合作关系。", "Cooperation", {("agent", "印度"), ("partner", "法国")}, set()),
     # the kind of agreement signed is no event of its own
     ("中国银行与杭州市政府签署全面战略合作协议。", "Cooperation", set(), {("agent", "中国银行"), ("partner", "杭州市政府")}),
     ("中国银行与杭州市政府签署全面战略合作协议。", "Signing", {("agent", "中国银行"), ("partner", "杭州市政府")}, set()),
