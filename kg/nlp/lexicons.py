@@ -42,7 +42,7 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
-_PROPER = ("nr", "ns", "nt")  # nz ("other proper noun") holds everyday words such as 和平
+_PROPER = ("nr", "ns", "nt")  # and nrt, nrfg: 阿里巴巴; nz ("other proper noun") holds everyday words such as 和平
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def common_words(min_freq: int = 3000) -> frozenset[str]:
     places or organizations (POS other than nr/ns/nt): the everyday vocabulary that names are told
     apart from."""
     freq, tags = _jieba_dict()
-    return frozenset(w for w, pos in tags.items() if freq.get(w, 0) >= min_freq and pos not in _PROPER)
+    return frozenset(w for w, pos in tags.items() if freq.get(w, 0) >= min_freq and not pos.startswith(_PROPER))
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +88,7 @@ def is_common_noun(text: str) -> bool:
     """True when jieba's dictionary has ``text`` as a word that names no particular person, place
     or organization, however rare (行业协会, 石板路)."""
     pos = _jieba_dict()[1].get(text)
-    return pos is not None and pos not in _PROPER
+    return pos is not None and not pos.startswith(_PROPER)
 
 
 _FUNCTION_POS = ("p", "c", "d", "u", "r")

@@ -41,6 +41,8 @@ def _found(text):
     ("建成了海淀区青年组织创客工场等平台", ("海淀区青年组织创客工场", "ORG", "海淀区青年组织创客工场")),
     ("广州市总工会法律援助服务中心揭牌", ("广州市总工会法律援助服务中心", "ORG", "广州市总工会法律援助服务中心")),
     ("澜湄组织青年创业孵化器(昆明)揭牌", ("澜湄组织青年创业孵化器(昆明)", "ORG", "澜湄组织青年创业孵化器(昆明)")),
+    # a name jieba tags nrt (transliterated) is proper, not everyday vocabulary
+    ("余杭区政府与阿里巴巴集团签署协议。", ("阿里巴巴集团", "ORG", "阿里巴巴集团")),
 ])
 # fmt: on
 def test_entities_find(text, entity):

@@ -115,6 +115,7 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     # a trigger that modifies a noun makes an event only with a partner
     ("青岛海尔集团旨在搭建青年交流合作及创业平台。", "Cooperation", set(), {("agent", "青岛海尔集团")}),
     ("印度和法国应全面加强合作关系。", "Cooperation", {("agent", "印度"), ("partner", "法国")}, set()),
+    ("厦门大学副校长张荣介绍了学校的国际合作情况。", "Cooperation", set(), {("agent", "张荣")}),
     # the kind of agreement signed is no event of its own
     ("中国银行与杭州市政府签署全面战略合作协议。", "Cooperation", set(), {("agent", "中国银行"), ("partner", "杭州市政府")}),
     ("中国银行与杭州市政府签署全面战略合作协议。", "Signing", {("agent", "中国银行"), ("partner", "杭州市政府")}, set()),
