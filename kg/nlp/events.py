@@ -271,7 +271,10 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     if at < 0 or len(gap) - at > 12:
         return False
     between = [m for m in in_sentence if clause_start + at < m.start < mention.start]
-    return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(gap[at + 1:].replace(" ", ""))
+    words = gap[at + 1:].replace(" ", "")
+    for noun in lexicons.word_list("events/place_nouns.txt"):  # longest first
+        words = words.replace(noun, "")
+    return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(words)
 
 
 def _outside(text: str, start: int, end: int, mentions: list[Mention]) -> str:
