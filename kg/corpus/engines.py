@@ -30,8 +30,16 @@ def extract_json(documents: list[Document], options: Options) -> list[str]:
     return [result.to_json() for result in extract(pipeline(options.model), documents, options)]
 
 
-def _init_worker(model: str | None) -> None:
-    pipeline(model)
+_BLAS_LIMIT = []  # the limiter, kept for the worker's life
+
+
+def _init_worker(model: str | None, workers: int) -> None:
+    """Load the pipeline, and share the cores among the workers: numpy's BLAS would otherwise start
+    a thread per core in every worker, so that N workers run N × cores threads on N cores."""
+    from threadpoolctl import threadpool_limits
+
+    pipeline(model)  # first: threadpoolctl limits only the libraries already loaded
+    _BLAS_LIMIT.append(threadpool_limits(limits=max(1, (os.cpu_count() or 1) // workers), user_api="blas"))
 
 
 class Engine(Protocol):
@@ -67,7 +75,7 @@ class ProcessEngine:
 
             # not fork: workers start from a clean interpreter, safe whatever threads the parent runs
             context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model,))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model, self.workers))
         return self._pool.submit(extract_json, documents, options)
 
     def close(self) -> None:
