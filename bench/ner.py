@@ -1,13 +1,14 @@
 """Benchmark kg's shipped NER model against a jieba POS baseline.
 
-    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules]
+    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules] [--threads N]
 
 Entity-level exact match (start, end, type) on msra/dev.jsonl, on a half-width/ASCII-punctuation
 variant of it (same offsets: the conversion is char by char), and on cluener/dev.jsonl. Gold labels
 map nr/name -> PERSON, nt/company/government/organization -> ORG, ns/address -> PLACE; the model's
 GPE and LOC are scored as one PLACE class because the gold data has one place class. For msra the
 4-type score against gold split by kg's GPE/LOC rules is shown too. Prints a markdown table,
-characters per second (whole nlp() including the tokenizer, one process) and peak memory. With
+characters per second (whole nlp() including the tokenizer, one process; numpy's BLAS limited to
+``--threads``, 1 by default, so the speed is per core) and peak memory. With
 ``--rules`` the pipeline scored is kg's whole one as ``kg build`` runs it (the model, then the rule
 layer, events and relations).
 """
@@ -129,7 +130,12 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
     parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
     parser.add_argument("--rules", action="store_true", help="score the model with kg's rule layer after it")
+    parser.add_argument("--threads", type=int, default=1, help="numpy BLAS threads (default 1: speed per core)")
     args = parser.parse_args()
+    import numpy  # noqa: F401  (loaded first: threadpoolctl limits only loaded libraries)
+    from threadpoolctl import threadpool_limits
+
+    limit = threadpool_limits(limits=args.threads, user_api="blas")  # noqa: F841  (kept for the run)
 
     kg.nlp.tokenizer.use_fast_cpu_ops()
     if args.rules:
@@ -175,7 +181,7 @@ def main() -> None:
                 cells.append("")
         print(f"| {name} | " + " | ".join(cells) + " |")
     print()
-    print("| speed (one process) | chars/s |")
+    print(f"| speed (one process, {args.threads} BLAS thread{'s' if args.threads > 1 else ''}) | chars/s |")
     print("|---|---|")
     for name, cps in speeds.items():
         print(f"| {name if name.startswith('jieba') else 'kg nlp.pipe, ' + name} | {cps:,.0f} |")
