@@ -211,6 +211,29 @@ def _modifies_noun(text: str, at: int) -> bool:
     return _nominal_re().match(text, at) is not None
 
 
+@lru_cache(maxsize=1)
+def _actor_nouns() -> tuple[str, ...]:
+    return lexicons.word_list("events/actor_nouns.txt")
+
+
+def _actor_noun(text: str, trig: re.Match) -> str | None:
+    """The noun after a trigger word that makes them the name of a kind of party (投资|者, 入驻|企业,
+    主办|单位), else None. Not where the noun begins another word (签约方式 is no 签约方)."""
+    noun = next((n for n in _actor_nouns() if text.startswith(n, trig.end())), None)
+    if noun is None or (len(noun) == 1 and lexicons.is_word(text[trig.end():trig.end() + 2], 50)):
+        return None
+    return noun
+
+
+_APPOSITION = re.compile(r"(?:之一)?[、：:]?|的")
+
+
+def _apposed(text: str, at: int, in_sentence: list[Mention]) -> Mention | None:
+    """The name a party noun ending at ``at`` is put beside: 主办单位国家体委, 主办方之一、春兰集团,
+    作为主办方的联想."""
+    return next((m for m in in_sentence if m.start >= at and _APPOSITION.fullmatch(text, at, m.start)), None)
+
+
 _ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"
 
 
@@ -319,6 +342,17 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue
                 if (clause[0], "Signing") in seen_in_clause and _names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
+                actor = None if _roles()[cls][2] else _actor_noun(text, trig)
+                if actor is not None:  # 香港投资者, 首期进驻企业: a kind of party, not an event …
+                    host = _apposed(text, trig.end() + len(actor), in_sentence) if cls == "Hosting" else None
+                    if host is not None:  # … unless it names one: 主办单位国家体委
+                        seen_in_clause.add((clause[0], cls))
+                        events.append(Event(
+                            cls=cls, trigger=trig.group(0), trigger_start=trig.start(), sentence=sent,
+                            arguments=(Argument("agent", host),), time_text=_time(text, sent, trig.start()),
+                            confidence=_CONFIDENCE["clause"],
+                        ))
+                    continue
                 seen_in_clause.add((clause[0], cls))
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
@@ -347,6 +381,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue
                 nominal = _roles()[cls][2] and _modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
+                    if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes
+                        args = [Argument("destination", a.mention) if a.role == "agent" and text[a.mention.start - 1:a.mention.start] in ("对", "向") else a for a in args]
                     if nominal and not any(a.role == "partner" for a in args):
                         continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
                     events.append(

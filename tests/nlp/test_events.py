@@ -116,6 +116,11 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     ("青岛海尔集团旨在搭建青年交流合作及创业平台。", "Cooperation", set(), {("agent", "青岛海尔集团")}),
     ("印度和法国应全面加强合作关系。", "Cooperation", {("agent", "印度"), ("partner", "法国")}, set()),
     ("厦门大学副校长张荣介绍了学校的国际合作情况。", "Cooperation", set(), {("agent", "张荣")}),
+    # a trigger word that makes a kind of party (投资者, 入驻企业) makes no event, unless it names one
+    ("美国投资者对日本经济缺乏信心。", "Investment", set(), {("agent", "美国"), ("destination", "日本")}),
+    ("主办单位国家体育总局宣布了新赛程。", "Hosting", {("agent", "国家体育总局")}, set()),
+    # 对/向 X 投资: X is where the money goes
+    ("海尔集团对越南投资20亿元。", "Investment", {("agent", "海尔集团"), ("destination", "越南")}, {("agent", "越南")}),
     # the kind of agreement signed is no event of its own
     ("中国银行与杭州市政府签署全面战略合作协议。", "Cooperation", set(), {("agent", "中国银行"), ("partner", "杭州市政府")}),
     ("中国银行与杭州市政府签署全面战略合作协议。", "Signing", {("agent", "中国银行"), ("partner", "杭州市政府")}, set()),
