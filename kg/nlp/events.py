@@ -5,8 +5,10 @@ clause that holds 与: X 分别与 A、B, C、D 完成签约), or, where the cla
 trigger, the first one of the sentence (the subject that commas left behind). Names in datelines,
 places that only modify a name (平度市的…), buildings a gathering is held in (在人民大会堂举行) and
 modifiers of the next name in a noun phrase take no part, nor do names before a pivot verb
-(``pivot_verbs.txt``: 青岛市指导行业协会举办… — the 协会 holds it). After a signing verb, a trigger
-that names the kind of agreement (签署合作框架协议) makes no event of its own. Roles come from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作,
+(青岛市指导行业协会举办: the 协会 holds it). A trigger word that names a kind of agreement
+(签署合作框架协议), modifies a noun without a named partner (合作平台) or makes a kind of party
+(投资者) makes no event (:mod:`kg.nlp.trigger_use`). Roles come from ``roles.tsv``: before or after
+the trigger, and for bilateral events (签约, 合作,
 会见) the party after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes
 co-agents; 被 turns the roles round (受X委托 keeps X the agent); in a relative clause (主办…的X) X
 does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
@@ -18,7 +20,7 @@ import re
 from functools import lru_cache
 
 from kg.ingest.bylines import find_dateline
-from kg.nlp import lexicons
+from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Argument, Event, Mention
@@ -150,7 +152,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
-        if _is_hall(text, m):
+        if trigger_use.is_hall(text, m):
             continue  # 在人民大会堂举行: where, not who
         nxt = inside[i + 1] if i + 1 < len(inside) else None
         if nxt is not None and _modifies(text, m, nxt):
@@ -188,89 +190,6 @@ def _event_nouns() -> tuple[str, ...]:
 def _is_venue(text: str, m: Mention) -> bool:
     """A place right before a gathering's name (青岛峰会): where it is held."""
     return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
-
-
-@lru_cache(maxsize=1)
-def _agreement_re() -> re.Pattern:
-    return re.compile("(?:框架|意向|战略)?(?:" + "|".join(map(re.escape, lexicons.word_list("events/agreement_nouns.txt"))) + ")")
-
-
-def _names_agreement(text: str, at: int) -> bool:
-    """True when an agreement noun follows (合作|框架协议): the trigger word names its kind."""
-    return _agreement_re().match(text, at) is not None
-
-
-@lru_cache(maxsize=1)
-def _nominal_re() -> re.Pattern:
-    heads = "|".join(map(re.escape, lexicons.word_list("events/nominal_heads.txt")))
-    return re.compile(rf"(?:[及和、][\u4e00-\u9fff]{{1,4}})?(?:{heads})")
-
-
-def _modifies_noun(text: str, at: int) -> bool:
-    """True when the trigger word ending at ``at`` modifies a noun (合作|平台, 合作|及创业平台)."""
-    return _nominal_re().match(text, at) is not None
-
-
-@lru_cache(maxsize=1)
-def _actor_nouns() -> tuple[str, ...]:
-    return lexicons.word_list("events/actor_nouns.txt")
-
-
-def _actor_noun(text: str, trig: re.Match) -> str | None:
-    """The noun after a trigger word that makes them the name of a kind of party (投资|者, 入驻|企业,
-    主办|单位), else None. Not where the noun begins another word (签约方式 is no 签约方)."""
-    noun = next((n for n in _actor_nouns() if text.startswith(n, trig.end())), None)
-    if noun is None or (len(noun) == 1 and lexicons.is_word(text[trig.end():trig.end() + 2], 50)):
-        return None
-    return noun
-
-
-_APPOSITION = re.compile(r"(?:之一)?[、：:]?|的")
-
-
-def _apposed(text: str, at: int, in_sentence: list[Mention]) -> Mention | None:
-    """The name a party noun ending at ``at`` is put beside: 主办单位国家体委, 主办方之一、春兰集团,
-    作为主办方的联想."""
-    return next((m for m in in_sentence if m.start >= at and _APPOSITION.fullmatch(text, at, m.start)), None)
-
-
-_ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"
-
-
-@lru_cache(maxsize=1)
-def _hall_re() -> re.Pattern:
-    return re.compile(_ADVERBS + "(?:" + "|".join(map(re.escape, lexicons.word_list("events/venue_verbs.txt"))) + ")")
-
-
-def _is_hall(text: str, m: Mention) -> bool:
-    """An organization a gathering is held in (在人民大会堂举行): a building, not a party."""
-    return m.label == "ORG" and text[m.start - 1:m.start] == "在" and _hall_re().match(text, m.end) is not None
-
-
-@lru_cache(maxsize=1)
-def _pivot_verbs() -> frozenset[str]:
-    return frozenset(lexicons.word_list("events/pivot_verbs.txt"))
-
-
-def _pivot_end(text: str, start: int, at: int, in_sentence: list[Mention]) -> int:
-    """Where the object of the last pivot verb between a clause's ``start`` and a trigger at ``at``
-    begins (青岛市将指导|行业协会举办: names before it take no part), or ``start`` when there is none.
-    A pivot verb in an earlier clause governs that clause only (X组织农民…，并且每年投入2亿元). The
-    verb must be used as one (not 组织 in 科研组织, 支持 in 在X的支持下) and have an object before the trigger (推动与Y合作
-    has none: its subject cooperates) with no 的 (要求…独立的新芬党 modifies a name)."""
-    lead = _outside(text, start, at, in_sentence)
-    if not any(verb in lead for verb in _pivot_verbs()):
-        return start
-    end, offset, previous = start, 0, "x"
-    for word, flag in lexicons.pos_tags(lead):
-        offset += len(word)
-        rest = lead[offset:]
-        # jieba tags 指导 a noun even in 将指导: after an adverb, a name or nothing it is the verb
-        verb = flag.startswith("v") or (flag == "n" and (previous.startswith(("d", "x")) or previous in ("ns", "nr", "nt")))
-        if word in _pivot_verbs() and verb and rest.strip() and rest[0] not in "与同跟和及、，,的下" and "的" not in rest:
-            end = start + offset
-        previous = flag
-    return end
 
 
 _PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")
@@ -340,11 +259,11 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
-                if (clause[0], "Signing") in seen_in_clause and _names_agreement(text, trig.end()):
+                if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
-                actor = None if _roles()[cls][2] else _actor_noun(text, trig)
+                actor = None if _roles()[cls][2] else trigger_use.actor_noun(text, trig)
                 if actor is not None:  # 香港投资者, 首期进驻企业: a kind of party, not an event …
-                    host = _apposed(text, trig.end() + len(actor), in_sentence) if cls == "Hosting" else None
+                    host = trigger_use.apposed(text, trig.end() + len(actor), in_sentence) if cls == "Hosting" else None
                     if host is not None:  # … unless it names one: 主办单位国家体委
                         seen_in_clause.add((clause[0], cls))
                         events.append(Event(
@@ -366,9 +285,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
                     before, source = [speaker] + before, "sentence"
-                pivot = _pivot_end(text, clause[0], trig.start(), in_sentence)
-                if pivot > clause[0]:
-                    before = [m for m in before if m.start >= pivot]  # 青岛市指导协会举办: the 协会 holds it
+                pivot = trigger_use.pivot_end(lead)
+                if pivot:
+                    before = [m for m in before if m.start >= clause[0] + pivot]  # 青岛市指导协会举办: the 协会 holds it
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
@@ -379,7 +298,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 previous_trigger = trig.end()
                 if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
-                nominal = _roles()[cls][2] and _modifies_noun(text, trig.end())
+                nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes
                         args = [Argument("destination", a.mention) if a.role == "agent" and text[a.mention.start - 1:a.mention.start] in ("对", "向") else a for a in args]
