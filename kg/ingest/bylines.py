@@ -34,9 +34,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:{closers})?\s*[）)]?\s*$"
     )
     agencies = "|".join(map(re.escape, lex["agencies"]))
+    # any paper, site, agency or station right before 讯 (新快报讯, 信息时报讯, 东方网讯); not before 电,
+    # which opens everyday words (这台电脑, 举报电话)
+    papers = rf"[{_HAN}]{{1,6}}?(?:{'|'.join(map(re.escape, lex['agency_endings']))})讯"
     dateline = re.compile(
-        rf"^据?(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:[\d０-９一二三四五六七八九十]{{1,3}}月[\d０-９一二三四五六七八九十]{{1,3}}日)?(?:讯|电)(?!员)"
-        rf"(?:\s*[（(](?:记者|通讯员)[^）)]{{1,30}}[）)])?(?=[\s　(（,，:：]|[{_HAN}]|$)"
+        rf"^据?(?:(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:[\d０-９一二三四五六七八九十]{{1,3}}月[\d０-９一二三四五六七八九十]{{1,3}}日)?(?:讯|电)(?!员)|{papers})"
+        rf"(?:\s*[（(](?:记者|通讯员|实习生)[^）)]{{1,30}}[）)])?(?=[\s　(（,，:：]|[{_HAN}]|$)"
         rf"|[（(](?:{agencies})?(?:记者|通讯员)[^）)]{{1,30}}[）)])\s*"
     )
     splitter = re.compile(rf"(?:{roles}|{closers})")
