@@ -15,6 +15,14 @@ def rules_nlp():
 
 
 @pytest.fixture(scope="session")
+def kg_nlp():
+    """kg's whole pipeline as ``kg build`` runs it: the shipped NER model, then the rule layer."""
+    import kg
+
+    return kg.load()
+
+
+@pytest.fixture(scope="session")
 def seed_articles():
     from kg.ingest import read_articles
 

@@ -40,7 +40,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Position:
-    """A person's post at an organization: 青岛工业设计创新中心执行长封昌红."""
+    """A person's post at an organization (青岛工业设计创新中心执行长封昌红), or in a place's
+    government when ``org`` is a GPE (美国总统克林顿)."""
 
     person: Mention
     org: Mention

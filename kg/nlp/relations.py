@@ -20,20 +20,35 @@ def _titles() -> tuple[str, ...]:
 _MAX_GAP = 10
 
 
+# titles that a place before them does not give (本报驻意大利记者罗晋标, 美国助理教授威廉·肖): the
+# press, scholars, artists and athletes of a country hold no post in its government
+_NOT_GOVERNMENT = ("记者", "通讯员", "编辑", "摄影", "教授", "研究员", "博士", "学者", "专家", "作家", "画家",
+                   "演员", "歌手", "运动员", "选手")
+
+
 def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     """``ORG [的] [unit] TITLE PERSON``: 青岛工业设计创新中心执行长封昌红 → 封昌红, 执行长. The role
-    name is everything between organization and person (运营拓展部负责人)."""
+    name is everything between organization and person (运营拓展部负责人). A country or
+    administrative unit in the organization's place is a post in its government (美国总统克林顿,
+    郑州市市长王新伟): not where the place is where someone is posted (驻贝宁大使, 驻意大利记者), nor
+    where another name comes between (访印的法国总统希拉克 is no post in 印)."""
     found = []
-    orgs = [m for m in mentions if m.label == "ORG"]
+    holders = [m for m in mentions if m.label in ("ORG", "GPE")]
     for sent in sentences(text):
         for person in (m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]):
-            for org in orgs:
+            for org in holders:
                 gap = text[org.end:person.start].strip()
                 if not (0 < person.start - org.end <= _MAX_GAP and org.start >= sent[0]):
                     continue
                 role = gap[1:] if gap.startswith("的") else gap
-                if role.endswith(_titles()) and re.fullmatch(rf"[{_HAN}]+", role):
-                    found.append(Position(person, org, role, sent))
+                if not (role.endswith(_titles()) and re.fullmatch(rf"[{_HAN}]+", role)):
+                    continue
+                if org.label == "GPE" and (
+                    text[org.start - 1:org.start] == "驻" or role.endswith(_NOT_GOVERNMENT)
+                    or any(org.end <= m.start and m.end <= person.start for m in mentions)
+                ):
+                    continue
+                found.append(Position(person, org, role, sent))
     return found
 
 

@@ -197,15 +197,16 @@ class Mapping:
         self.entities.note(scope, posts=[(person_key, org_key)])
         person, org = self.entity_iri(person_key), self.entity_iri(org_key)
         sentence, described = self._sentence(article, position.sentence, doc)
+        at_org = position.org.label == "ORG"  # else a post in a place's government: 美国总统克林顿
         return [
             (node, RDF.type, KG.Position, doc),
             (node, KG.holder, person, doc),
-            (node, KG.organization, org, doc),
+            (node, KG.organization if at_org else KG.jurisdiction, org, doc),
             (node, SCHEMA.roleName, Literal(position.title, lang="zh"), doc),
             (node, KG.confidence, decimal_literal(position.confidence), doc),
             (node, PROV.wasDerivedFrom, sentence, doc),
             *described,
-            (person, SCHEMA.worksFor, org, doc),
+            *([(person, SCHEMA.worksFor, org, doc)] if at_org else []),
         ]
 
     def entity_quads(self) -> Iterator[Quad]:

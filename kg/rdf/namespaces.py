@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     Position: URIRef
     holder: URIRef
     organization: URIRef
+    jurisdiction: URIRef
     Sentence: URIRef
     sourceFile: URIRef
     dateline: URIRef

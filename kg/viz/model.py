@@ -117,7 +117,7 @@ def read_graph(graph: Graph) -> VizGraph:
         if role in ROLE_PREDICATES.values():
             node_sentences[t].update(sources.of(iris[s]))
     for position in graph.subjects(RDF.type, KG.Position):
-        for pred in (KG.holder, KG.organization):
+        for pred in (KG.holder, KG.organization, KG.jurisdiction):
             for who in graph.objects(position, pred):
                 if who in index:
                     node_sentences[index[who]].update(sources.of(position))

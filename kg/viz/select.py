@@ -32,7 +32,7 @@ PAGE_PREDICATES = [
     RDF.type, RDFS.label, SKOS.altLabel, KG.gbCode, *ROLE_PREDICATES, *RELATION_PREDICATES, KG.trigger, KG.timeText,
     URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"), KG.amount, KG.modality, KG.confidence,
     PROV.wasDerivedFrom, NIF.anchorOf, NIF.referenceContext, SCHEMA.headline, KG.sourceFile, SCHEMA.mentions,
-    KG.holder, KG.organization, SCHEMA.roleName,
+    KG.holder, KG.organization, KG.jurisdiction, SCHEMA.roleName,
 ]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -122,12 +122,12 @@ class _Part:
             for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), node, ox.DefaultGraph()):
                 sentences.update(self._derived_from(quad.subject))
         positions: list[str] = []
-        for predicate in (KG.holder, KG.organization):
+        for predicate in (KG.holder, KG.organization, KG.jurisdiction):
             for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), node, ox.DefaultGraph()):
                 positions.append(quad.subject.value)
                 sentences.update(self._derived_from(quad.subject))
         for position in sorted(set(positions))[:MAX_POSITIONS]:
-            self.about(URIRef(position), [RDF.type, KG.holder, KG.organization, SCHEMA.roleName])
+            self.about(URIRef(position), [RDF.type, KG.holder, KG.organization, KG.jurisdiction, SCHEMA.roleName])
             self.sources(URIRef(position))
         mentions = (q.subject.value for q in self.store.quads_for_pattern(None, ox.NamedNode(str(SCHEMA.mentions)), node, ox.DefaultGraph()))
         count = _Counted(mentions)

@@ -53,6 +53,19 @@ def test_relations_position_title_between_org_and_person(rules_nlp):
     ]
 
 
+# fmt: off
+@pytest.mark.parametrize("text, post", [
+    ("印尼总统苏哈托２２日与代表团会谈。", ("苏哈托", "总统", "印尼", "GPE")),
+    ("郑州市副市长王新伟出席了会议。", ("王新伟", "副市长", "郑州市", "GPE")),
+    ("本报驻意大利记者罗晋标报道。", None),  # posted there, not in its government
+    ("正在访印的法国总统希拉克今天表示。", ("希拉克", "总统", "法国", "GPE")),  # not a post in 印
+])
+# fmt: on
+def test_relations_post_in_a_places_government(kg_nlp, text, post):
+    found = [(p.person.name, p.title, p.org.name, p.org.label) for p in kg_nlp(text)._.kg_positions]
+    assert found == ([post] if post else [])
+
+
 def test_relations_org_located_by_name_prefix(rules_nlp):
     doc = rules_nlp("青岛海诺生物工程有限公司完成签约。")
     assert [(loc.org.name, loc.place.name) for loc in doc._.kg_locations] == [("青岛海诺生物工程有限公司", "青岛")]

@@ -86,3 +86,30 @@ def test_shapes_event_without_participant(tmp_path):
     paths = {v.path for v in report.violations}
     assert "kg:agent|kg:partner|kg:theme|kg:destination|sem:hasPlace" in paths
     assert "kg:confidence" in paths and "prov:wasDerivedFrom" in paths
+
+
+def test_shapes_post_in_a_place_conforms_and_needs_one_of_org_or_jurisdiction(kg_nlp):
+    """美国总统克林顿: a kg:Position with kg:jurisdiction (no kg:organization, no schema:worksFor)
+    conforms; one with both, or with neither, does not."""
+    from kg.build import analyse
+    from kg.ingest.records import Article
+    from kg.rdf.mapping import GraphBuilder
+    from kg.resolve.entities import EntityTable
+
+    text = "美国总统克林顿今天会见了日本首相桥本龙太郎。"
+    table = EntityTable()
+    builder = GraphBuilder("https://w3id.org/kg-news/id/", table)
+    for result in analyse(kg_nlp, [Article(id="a-0", source="a.txt", title="", text=text)], table):
+        builder.add_article(result)
+    builder.add_entities()
+    g = builder.graph
+    positions = sorted(g.subjects(RDF.type, KG.Position))
+    assert {str(g.value(g.value(p, KG.jurisdiction), RDFS.label)) for p in positions} == {"美国", "日本"}
+    assert not list(g.subject_objects(URIRef("https://schema.org/worksFor")))
+    assert validate_graph(g).conforms
+    org = URIRef("https://w3id.org/kg-news/id/org/x")
+    g.add((org, RDF.type, KG.Organization))
+    g.add((positions[0], KG.organization, org))
+    g.remove((positions[1], KG.jurisdiction, None))
+    focus = {v.focus.rsplit("/", 1)[-1] for v in validate_graph(g).violations}
+    assert {str(positions[0]).rsplit("/", 1)[-1], str(positions[1]).rsplit("/", 1)[-1]} <= focus
