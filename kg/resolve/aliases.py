@@ -47,8 +47,9 @@ def _city_of(code: str) -> gazetteer.Unit | None:
 
 
 def expand_local(name: str, home: gazetteer.Unit | None) -> str:
-    """``市发展改革委`` → ``青岛市发展改革委`` in an article about 青岛市 (``省…`` → its province)."""
-    if home is None or len(name) < 3 or name[0] not in _LEVEL_PREFIX or name.startswith(_NOT_LOCAL):
+    """``市发展改革委`` → ``青岛市发展改革委``, ``市委`` → ``青岛市委`` in an article about 青岛市
+    (``省…`` → its province)."""
+    if home is None or len(name) < 2 or name[0] not in _LEVEL_PREFIX or name.startswith(_NOT_LOCAL):
         return name
     table = gazetteer.names()
     if any(name[:size] in table for size in range(2, min(len(name), 6) + 1)):
@@ -76,3 +77,12 @@ def abbreviations(name: str) -> set[str]:
             if 2 <= len(short) < len(name):
                 found.add(short)
     return found
+
+
+_BODIES = ("委", "政府", "人大", "政协", "党委", "纪委", "委员会", "委会", "党组", "法院", "检察院", "公安局")
+
+
+def is_generic_local(name: str) -> bool:
+    """True for a name that stands for the body of whichever place the text is about (市委, 区政府,
+    县人大, 村委会): it names another body in every article, so it never joins across them."""
+    return len(name) <= 5 and name[0] in "省市区县镇乡村州" and name[1:] in _BODIES

@@ -1,7 +1,8 @@
 """One node per entity: canonical names, aliases, and places in their administrative hierarchy.
 
 People are the exception to "one name, one node": two articles that name a 王伟 need not speak of
-the same man. A person's name is scoped to the *scope* it is read in (a file, or one line of a JSON
+the same man (and so are 市委, 区政府 … where the article's place is not known: each article's is its
+own body). A person's name is scoped to the *scope* it is read in (a file, or one line of a JSON
 Lines corpus), and :meth:`EntityTable.merge_people` merges scopes only on evidence: a post at the
 same organization, or at least :data:`SHARED_CONTEXT` other organizations or people named in both.
 """
@@ -15,7 +16,7 @@ from itertools import combinations
 from kg.ingest.records import Article
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
-from kg.resolve.aliases import abbreviations, expand_local
+from kg.resolve.aliases import abbreviations, expand_local, is_generic_local
 
 
 @dataclass(slots=True)
@@ -41,6 +42,16 @@ SHARED_CONTEXT = 2
 CONTEXT_LIMIT = 40
 
 
+def _scoped_ident(table: dict[str, dict], name: str, scope: str | None) -> str | None:
+    """The ident of ``name`` in a scope, kept in ``table`` (name → scope → ident): None (the bare
+    name) in the first scope that uses the name, ``name-N`` in the N-th."""
+    scopes = table.setdefault(name, {})
+    if scope not in scopes:
+        scopes[scope] = name if not scopes else f"{name}-{len(scopes) + 1}"
+    ident = scopes[scope]
+    return None if ident == name else ident
+
+
 def scope_of(article: Article) -> str:
     """Where a person's name means one person: the file an article comes from (a page, a scraped
     article), or the article itself when it is one record of a JSON Lines corpus."""
@@ -60,6 +71,7 @@ class EntityTable:
         self.entities: dict[tuple[str, str], Entity] = {}
         self.redirects: dict[tuple[str, str], tuple[str, str]] = {}
         self.people: dict[str, dict[str, str]] = {}  # person name → scope → ident, scopes in order
+        self.generic: dict[str, dict[str, str]] = {}  # the same for 市委, 区政府 … read with no known place
         self.context: dict[str, tuple[tuple[str, str], ...]] = {}  # scope → keys of the entities it names
         self.posts: dict[tuple[str, str], set[tuple[str, str]]] = {}  # person key → organization keys
         self.bylines: set[tuple[str, str]] = set()  # keys of people who wrote an article
@@ -74,16 +86,19 @@ class EntityTable:
                 one person within a scope (None: one scope for everything).
         """
         label, name = mention.label, mention.name
-        seat = None
+        seat = ident = None
         if label == "ORG":
             name = expand_local(name, home)
             if name != mention.name:  # 市发展改革委 → 青岛市发展改革委: the unit took the place of 市
                 unit = name[:len(name) - len(mention.name) + 1]
                 seat = self.add(Mention(0, 0, "GPE", unit, unit, alias=False))
+            elif is_generic_local(name):  # 市委 of an article about no known city: its own body
+                ident = _scoped_ident(self.generic, name, scope)
         unit = place_unit(name) if label == "GPE" else None
         if unit is not None:
             name = unit.name
-        ident = self._person_ident(name, scope) if label == "PERSON" else None
+        if label == "PERSON":
+            ident = _scoped_ident(self.people, name, scope)
         entity = self.entities.get(self.resolve((label, ident or name)))  # merged names lead to the survivor
         if entity is None:
             entity = self.entities[(label, ident or name)] = Entity(label, name, ident=ident)
@@ -174,15 +189,6 @@ class EntityTable:
         """Every merge across the corpus, once all mentions are in: abbreviations, then people."""
         self.merge_abbreviations()
         self.merge_people()
-
-    def _person_ident(self, name: str, scope: str | None) -> str | None:
-        """A person's ident in a scope: None (the bare name) in the first scope that names them,
-        ``name-N`` in the N-th."""
-        scopes = self.people.setdefault(name, {})
-        if scope not in scopes:
-            scopes[scope] = name if not scopes else f"{name}-{len(scopes) + 1}"
-        ident = scopes[scope]
-        return None if ident == name else ident
 
     def _evidence(self, scope, key, name, named) -> Iterator[tuple]:
         """What makes a scope's person of this name the same as another's: each organization they

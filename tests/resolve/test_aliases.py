@@ -75,3 +75,15 @@ def test_entities_merged_name_seen_again_goes_to_the_survivor():
     table.merge_abbreviations()
     assert table.add(_org("上合组织")) == long_key
     assert ("ORG", "上合组织") not in table.entities
+
+
+def test_entities_generic_local_body_is_the_articles_own():
+    """市委 is 青岛市委 in an article about 青岛; with no known place it is one body per scope, never
+    one node for every city's committee."""
+    table = EntityTable()
+    assert table.add(_org("市委"), home_unit("本报青岛讯", [])) == ("ORG", "青岛市委")
+    first = table.add(_org("区委"), scope="a.jsonl#1")
+    second = table.add(_org("区委"), scope="a.jsonl#2")
+    assert first != second and table.add(_org("区委"), scope="a.jsonl#1") == first
+    assert table.entities[second].name == "区委"
+    assert table.add(_org("市北区委"), scope="a.jsonl#1") == table.add(_org("市北区委"), scope="a.jsonl#2")
