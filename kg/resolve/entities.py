@@ -10,7 +10,6 @@ same organization, or at least :data:`SHARED_CONTEXT` other organizations or peo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 from itertools import combinations
 
 from kg.ingest.records import Article
@@ -36,10 +35,13 @@ class Entity:
         return (self.label, self.ident or self.name)
 
 
-#: Other organizations or people two scopes must both name for a person named in each to be one.
+#: Other organizations or people two scopes must both name for a person named in each to be one
+#: (:meth:`EntityTable.merge_people` indexes pairs of them).
 SHARED_CONTEXT = 2
 #: The most of a scope's organizations and people weighed (a page can name hundreds).
-CONTEXT_LIMIT = 40
+CONTEXT_LIMIT = 24
+#: Up to this many scopes of one name are compared pair by pair (else through an index).
+_PAIRWISE = 64
 
 
 def _scoped_ident(table: dict[str, dict], name: str, scope: str | None) -> str | None:
@@ -156,10 +158,11 @@ class EntityTable:
         they are one person: a post at the same organization, or at least :data:`SHARED_CONTEXT`
         other organizations or people named in both. A merged person keeps the key of its first scope.
 
-        Linear in the scopes of a name (a name read in thousands of articles is common in a
-        newspaper's years): scopes are joined through an index of what each holds, never pairwise.
+        A name read in a few scopes is checked pair by pair; one read in many (a leader's, in years of
+        a newspaper) through an index of what each scope holds, so the work grows with its scopes,
+        not with their square.
         """
-        named: dict[str, tuple[tuple[str, str], ...]] = {}  # scope → its organizations and people, by name
+        named: dict = {}  # scope → the numbers of its organizations and people
         for name, scopes in self.people.items():
             if len(scopes) < 2:
                 continue
@@ -172,13 +175,23 @@ class EntityTable:
                     i = root[i]
                 return i
 
-            first: dict = {}  # a piece of evidence → the first scope that holds it
-            for j, (scope, key) in enumerate(zip(scopes, keys)):
-                for item in self._evidence(scope, key, name, named):
-                    i = first.setdefault(item, j)
-                    if i != j:
-                        a, b = find(i), find(j)
-                        root[max(a, b)] = min(a, b)
+            def join(i: int, j: int) -> None:
+                a, b = find(i), find(j)
+                root[max(a, b)] = min(a, b)
+
+            facts = [self._facts(scope, key, name, named) for scope, key in zip(scopes, keys)]
+            if len(keys) <= _PAIRWISE:
+                for j in range(1, len(keys)):
+                    for i in range(j):
+                        if facts[i][0] & facts[j][0] or len(facts[i][1] & facts[j][1]) >= SHARED_CONTEXT:
+                            join(i, j)
+            else:
+                first: dict = {}  # a piece of evidence → the first scope that holds it
+                for j, (posts, others) in enumerate(facts):
+                    for item in [*posts, *combinations(sorted(others), SHARED_CONTEXT)]:
+                        i = first.setdefault(item, j)
+                        if i != j:
+                            join(i, j)
             for j, key in enumerate(keys):
                 survivor = keys[find(j)]
                 if survivor != key and key in self.entities:
@@ -190,19 +203,19 @@ class EntityTable:
         self.merge_abbreviations()
         self.merge_people()
 
-    def _evidence(self, scope, key, name, named) -> Iterator[tuple]:
-        """What makes a scope's person of this name the same as another's: each organization they
-        hold a post at, a byline, and each :data:`SHARED_CONTEXT` of the other organizations and
-        people the scope names (the first :data:`CONTEXT_LIMIT` of them, by name)."""
-        for org in self.posts.get(key, ()):
-            yield ("post", self._name(org))
+    def _facts(self, scope, key, name, named) -> tuple[frozenset, frozenset[int]]:
+        """What can make a scope's person of this name the same as another's: the organizations
+        they hold posts at (and a byline), and the other organizations and people the scope names
+        (the first :data:`CONTEXT_LIMIT` of them by name, as numbers)."""
+        posts = {("post", self._name(org)) for org in self.posts.get(key, ())}
         if key in self.bylines:
-            yield ("byline",)
+            posts.add(("byline",))
         if scope not in named:
-            seen = {(k[0], self._name(k)) for k in self.context.get(scope, ()) if k[0] in ("ORG", "PERSON")}
-            named[scope] = tuple(sorted(seen)[:CONTEXT_LIMIT + 1])
-        others = [item for item in named[scope] if item != ("PERSON", name)][:CONTEXT_LIMIT]
-        yield from combinations(others, SHARED_CONTEXT)
+            seen = sorted({(k[0], self._name(k)) for k in self.context.get(scope, ()) if k[0] in ("ORG", "PERSON")})
+            numbers = named.setdefault(None, {})  # (label, name) → its number, shared by all scopes
+            named[scope] = tuple((item, numbers.setdefault(item, len(numbers))) for item in seen[:CONTEXT_LIMIT + 1])
+        others = frozenset([number for item, number in named[scope] if item != ("PERSON", name)][:CONTEXT_LIMIT])
+        return frozenset(posts), others
 
     def _name(self, key: tuple[str, str]) -> str:
         entity = self.entities.get(self.resolve(key))
