@@ -20,10 +20,9 @@ def _titles() -> tuple[str, ...]:
 _MAX_GAP = 10
 
 
-# titles that a place before them does not give (本报驻意大利记者罗晋标, 美国助理教授威廉·肖): the
-# press, scholars, artists and athletes of a country hold no post in its government
-_NOT_GOVERNMENT = ("记者", "通讯员", "编辑", "摄影", "教授", "研究员", "博士", "学者", "专家", "作家", "画家",
-                   "演员", "歌手", "运动员", "选手")
+@lru_cache(maxsize=1)
+def _non_government() -> tuple[str, ...]:
+    return lexicons.word_list("entities/non_government_titles.txt")
 
 
 def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
@@ -44,7 +43,7 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                 if not (role.endswith(_titles()) and re.fullmatch(rf"[{_HAN}]+", role)):
                     continue
                 if org.label == "GPE" and (
-                    text[org.start - 1:org.start] == "驻" or role.endswith(_NOT_GOVERNMENT)
+                    text[org.start - 1:org.start] == "驻" or role.endswith(_non_government())
                     or any(org.end <= m.start and m.end <= person.start for m in mentions)
                 ):
                     continue

@@ -27,7 +27,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)  # other surface forms
     code: str | None = None  # GB/T 2260 code of an administrative area
     parent: tuple[str, str] | None = None  # key of the containing unit
-    ident: str | None = None  # what tells apart people of the same name (王伟-2); None: the name
+    ident: str | None = None  # what tells apart people (王伟-2) or local bodies (区委-2) of one name; None: the name
     seat: tuple[str, str] | None = None  # key of the place a local name was read as (市发展改革委 → 青岛市)
 
     @property
