@@ -298,6 +298,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 previous_trigger = trig.end()
                 if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
+                if text[trig.start() - 1:trig.start()] == "的" and cls == "Hosting":
+                    before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
+                    if not after and not (places and cls == "Hosting"):
+                        continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes

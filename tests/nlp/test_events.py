@@ -132,6 +132,8 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     # a trigger word that makes a kind of party (投资者, 入驻企业) makes no event, unless it names one
     ("美国投资者对日本经济缺乏信心。", "Investment", set(), {("agent", "美国"), ("destination", "日本")}),
     ("主办单位国家体育总局宣布了新赛程。", "Hosting", {("agent", "国家体育总局")}, set()),
+    # X的召开/举行: X is what is held; whoever praises it holds nothing
+    ("国务院副总理李岚清对会议的召开表示祝贺。", "Hosting", set(), {("agent", "李岚清")}),
     # 对/向 X 投资: X is where the money goes
     ("海尔集团对越南投资20亿元。", "Investment", {("agent", "海尔集团"), ("destination", "越南")}, {("agent", "越南")}),
     # the kind of agreement signed is no event of its own
