@@ -107,6 +107,13 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     return [args + [Argument(partner_role, p) for p in partners]]
 
 
+def _toward(text: str, arg: Argument) -> Argument:
+    """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
+    if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
+        return Argument("destination", arg.mention)
+    return arg
+
+
 _MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding")
 
 
@@ -305,7 +312,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes
-                        args = [Argument("destination", a.mention) if a.role == "agent" and text[a.mention.start - 1:a.mention.start] in ("对", "向") else a for a in args]
+                        args = [_toward(text, a) for a in args]
                     if nominal and not any(a.role == "partner" for a in args):
                         continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
                     events.append(

@@ -89,8 +89,9 @@ class Mapping:
 
     An article's quads name each entity by the key :class:`EntityTable` gives it at that moment.
     Names seen later in the corpus can still merge entities (上合组织 into 上海合作组织, people of one
-    name read in related articles: :meth:`EntityTable.merge`), so quads made before the merge may name an entity by
-    a key that no longer exists: :meth:`redirects` says which IRIs to rewrite into which.
+    name read in related articles: :meth:`EntityTable.merge`), so quads made before the merge may
+    name an entity by a key that no longer exists: :meth:`redirects` says which IRIs to rewrite
+    into which.
     """
 
     def __init__(self, base: str, entities: EntityTable):
