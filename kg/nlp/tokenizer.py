@@ -40,6 +40,8 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from kg.nlp.lexicon_match import lexicon_masks
+
 
 def normalize_char(ch: str) -> str:
     """NFKC form of one character, or the character itself when NFKC would change its length."""
@@ -166,6 +168,7 @@ def _char_features_forward(
 ) -> Tuple[List[Ints2d], Callable]:
     columns = model.attrs["columns"]
     bigrams = model.attrs["bigrams"]
+    lexicon = model.attrs["lexicon"]
     features: List[Ints2d] = []
     for doc in docs:
         arr = doc.to_array(columns)
@@ -185,6 +188,13 @@ def _char_features_forward(
                 left = prev * _MIX + norm
                 right = (norm * _MIX + nxt) ^ _BOUNDARY
             arr = numpy.hstack([arr, left.reshape(-1, 1), right.reshape(-1, 1)])
+        if lexicon:
+            # one character per token (spaCy's own norm of … is ..., so take the text there)
+            text = "".join(t.norm_ if len(t.norm_) == 1 else t.text[:1] for t in doc)
+            classes, lengths = lexicon_masks(text)
+            arr = numpy.hstack(
+                [arr, numpy.array([classes, lengths], dtype="uint64").T.reshape(-1, 2)]
+            )
         features.append(model.ops.asarray2i(arr, dtype="uint64"))
     return features, lambda d_features: []
 
@@ -197,18 +207,22 @@ def char_hash_embed(
     use_jieba: bool = True,
     embed_width: int = 64,
     maxout_pieces: int = 3,
+    lexicon_rows: int = 0,
 ) -> Model[List[Doc], List[Floats2d]]:
-    """Hash embeddings (``embed_width`` wide) of NORM (+ LEMMA, TAG when ``use_jieba``) and, if
-    ``bigram_rows`` > 0, of the left and right character bigrams; concatenated and mixed by one Maxout
+    """Hash embeddings (``embed_width`` wide) of NORM (+ LEMMA, TAG when ``use_jieba``), if
+    ``bigram_rows`` > 0 of the left and right character bigrams, and if ``lexicon_rows`` > 0 of the
+    two dictionary-match masks of :mod:`kg.nlp.lexicon_match`; concatenated and mixed by one Maxout
     layer to ``width``. ``rows`` gives the table sizes for NORM, LEMMA, TAG in that order."""
     columns = [NORM, LEMMA, TAG] if use_jieba else [NORM]
     table_rows = list(rows[: len(columns)])
     if bigram_rows:
         table_rows += [bigram_rows, bigram_rows]
+    if lexicon_rows:
+        table_rows += [lexicon_rows, lexicon_rows]
     extractor: Model = Model(
         "kg_char_features",
         _char_features_forward,
-        attrs={"columns": columns, "bigrams": bool(bigram_rows)},
+        attrs={"columns": columns, "bigrams": bool(bigram_rows), "lexicon": bool(lexicon_rows)},
     )
     embeddings = [
         HashEmbed(embed_width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(table_rows)
