@@ -21,6 +21,11 @@ _MAX_GAP = 10
 
 
 @lru_cache(maxsize=1)
+def _international() -> tuple[str, ...]:
+    return lexicons.word_list("entities/international_org_endings.txt")
+
+
+@lru_cache(maxsize=1)
 def _non_government() -> tuple[str, ...]:
     return lexicons.word_list("entities/non_government_titles.txt")
 
@@ -60,7 +65,8 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
     that list, named or not: 莱西市的医疗防疫物资产业园区、…、国轩电池有限公司), or whose name holds
     an administrative unit: the most local one it names (青岛海诺生物工程有限公司 in 青岛;
     青岛市…平度东寨子基地 in 平度, a county of 青岛), or opens with a place the text names
-    (上合示范区管委会 in 上合示范区)."""
+    (上合示范区管委会 in 上合示范区; the longest such place). An intergovernmental organization's
+    name says nothing of its place (上海合作组织)."""
     found = []
     places = [m for m in mentions if m.label in ("GPE", "LOC")]
     orgs = [m for m in mentions if m.label == "ORG"]
@@ -76,9 +82,12 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
             if listed is not None:
                 found.append(Location(org, listed, sent))
                 continue
+            if org.name.endswith(_international()):
+                continue
             inner = innermost_place(org.name)
             if inner is None:
-                prefix = next((m for name, m in named.items() if org.name.startswith(name) and len(org.name) > len(name) + 1), None)
+                prefixes = [m for name, m in named.items() if org.name.startswith(name) and len(org.name) > len(name) + 1]
+                prefix = max(prefixes, key=lambda m: len(m.name), default=None)
                 inner = (0, prefix.name) if prefix is not None and prefix.start != org.start else None
             if inner is not None:
                 at, name = inner

@@ -54,7 +54,7 @@ OPTIONS = {
         "selectionWidth": 2,
     },
 }
-RELATION_ROLES = {"worksFor", "location", "containedInPlace"}
+RELATION_ROLES = {"worksFor", "location", "containedInPlace", "jurisdiction"}
 # entity-entity relations are told from event roles by colour: dashed lines draw far slower
 RELATION_COLOR = {"color": "#86a6cf", "highlight": "#1f4e8c", "inherit": False}
 

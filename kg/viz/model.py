@@ -46,7 +46,7 @@ class VizNode:
 class VizEdge:
     source: int
     target: int
-    role: str  # agent … hasPlace, worksFor, location, containedInPlace
+    role: str  # agent … hasPlace, worksFor, location, containedInPlace, jurisdiction
     label: str
 
 
@@ -108,6 +108,9 @@ def read_graph(graph: Graph) -> VizGraph:
             if s in categories and o in categories:
                 label = "、".join(role_names.get((s, o), [])) if role == "worksFor" else ""
                 edges.add((index[s], index[o], role, label or labels["relations"][role]))
+    for (person, place), titles in _role_names(graph, KG.jurisdiction).items():  # 郑州市市长王新伟
+        if person in categories and place in categories:
+            edges.add((index[person], index[place], "jurisdiction", "、".join(titles) or labels["relations"]["jurisdiction"]))
 
     # sources: an event's own sentence; an entity's are those of its events and positions
     node_sentences: dict[int, set[URIRef]] = defaultdict(set)
@@ -243,11 +246,12 @@ def _event(graph: Graph, iri: URIRef, category: str, category_labels: dict, labe
     return VizNode(iri=str(iri), kind="event", category=category, name=category_labels[category], facts=facts)
 
 
-def _role_names(graph: Graph) -> dict[tuple[URIRef, URIRef], list[str]]:
-    """Titles that kg:Position nodes give to each (person, organization) pair."""
+def _role_names(graph: Graph, where: URIRef = KG.organization) -> dict[tuple[URIRef, URIRef], list[str]]:
+    """Titles that kg:Position nodes give to each (person, organization) pair, or with ``where``
+    kg:jurisdiction to each (person, place) pair of posts in a place's government."""
     names: dict[tuple[URIRef, URIRef], set[str]] = defaultdict(set)
     for position in graph.subjects(RDF.type, KG.Position):
         for person in graph.objects(position, KG.holder):
-            for org in graph.objects(position, KG.organization):
+            for org in graph.objects(position, where):
                 names[(person, org)].update(str(r) for r in graph.objects(position, SCHEMA.roleName))
     return {pair: sorted(titles) for pair, titles in names.items()}

@@ -99,6 +99,13 @@ def test_relations_org_opening_with_a_place_the_text_names(rules_nlp):
     assert ("上合示范区管委会", "上合示范区") in {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
 
 
+def test_relations_intergovernmental_organization_is_not_where_its_name_says(rules_nlp):
+    doc = rules_nlp("上海合作组织秘书长会见了青岛海诺生物工程有限公司代表。")
+    located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
+    assert ("青岛海诺生物工程有限公司", "青岛") in located
+    assert not any(org.startswith("上海合作") for org, _ in located)
+
+
 def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     siblings = _events(rules_nlp, "阿里巴巴集团与杭州宁波达成战略合作")
     assert siblings and {("partner", "杭州"), ("partner", "宁波")} <= set(siblings[0][1])

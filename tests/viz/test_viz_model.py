@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 from viz_graphs import HOSTILE, NEWS_COUNTS, iri
 
-from kg.rdf.namespaces import KG
+from kg.rdf.namespaces import KG, SCHEMA
 from kg.viz.model import load_labels, read_graph
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology.ttl"
@@ -95,3 +95,17 @@ def test_viz_labels_agree_with_ontology():
         assert zh(KG._NS[name]) == {labels["roles"][name]}, name
     declared = {str(s).split("#")[-1] for s in ontology.subjects(RDFS.subClassOf, KG.Event)}
     assert declared <= set(labels["events"])
+
+
+def test_viz_model_post_in_a_places_government_is_an_edge_to_the_place(news_graph):
+    wang = iri("person/王新伟")
+    news_graph.add((wang, RDF.type, KG.Person))
+    news_graph.add((wang, RDFS.label, Literal("王新伟", lang="zh")))
+    post = iri("position/000_abc-3-1")
+    news_graph.add((post, RDF.type, KG.Position))
+    news_graph.add((post, KG.holder, wang))
+    news_graph.add((post, KG.jurisdiction, iri("place/平度市")))
+    news_graph.add((post, SCHEMA.roleName, Literal("副市长", lang="zh")))
+    viz = read_graph(news_graph)
+    edges = {(viz.nodes[e.source].name, viz.nodes[e.target].name, e.role, e.label) for e in viz.edges}
+    assert ("王新伟", "平度市", "jurisdiction", "副市长") in edges
