@@ -73,6 +73,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     role_before, role_after, bilateral = _roles()[cls]
     if not before and after and "的" in text[trig.end():after[0].start]:
         before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
+    before = _after_agent_marker(text, before, trig.start())
     lead = text[before[-1].end:trig.start()] if before else ""
     passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
@@ -105,6 +106,21 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     if separately and len(partners) > 1:
         return [args + [Argument(partner_role, p)] for p in partners]
     return [args + [Argument(partner_role, p) for p in partners]]
+
+
+_AGENT_MARK = re.compile(r"(?<![自理缘经])由(?![于此衷])")
+
+
+def _after_agent_marker(text: str, before: list[Mention], at: int) -> list[Mention]:
+    """With 由 before the trigger, the names after it do it and those before it are what is done
+    or where (郑州赛区的比赛由郑州网吧协会和河南中青网络家园共同承办): only the names after it stay."""
+    if len(before) < 2:
+        return before
+    marks = [m.start() for m in _AGENT_MARK.finditer(text, before[0].start, at) if not any(b.start <= m.start() < b.end for b in before)]
+    if not marks:
+        return before
+    kept = [m for m in before if m.start > marks[-1]]
+    return kept or before
 
 
 def _toward(text: str, arg: Argument) -> Argument:

@@ -162,3 +162,12 @@ def test_events_pronoun_in_reported_speech_is_the_speaker():
     (event,) = find_events(text, mentions)
     assert event.cls == "Meeting"
     assert {(a.role, a.mention.text) for a in event.arguments} == {("agent", "李明"), ("partner", "王刚")}
+
+
+@pytest.mark.parametrize("text, hosts", [
+    ("本次郑州赛区的比赛由郑州网吧协会和河南中青网络家园共同承办。", {"郑州网吧协会", "河南中青网络家园"}),
+    ("1997年度亚洲运动员评选由中国体育记者协会和南京金鹏铝业有限公司共同举办。", {"中国体育记者协会", "南京金鹏铝业有限公司"}),
+])
+def test_events_names_after_you_do_it_names_before_do_not(kg_nlp, text, hosts):
+    (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
+    assert {a.mention.name for a in event.arguments if a.role == "agent"} == hosts
