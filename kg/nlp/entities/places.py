@@ -76,8 +76,6 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
             continue  # the suffix opens the next word: 深入|乡村, 副社长|河村
         if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
             continue
-        if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
-            continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
 
 
