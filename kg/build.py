@@ -31,6 +31,7 @@ from kg.ingest.script import to_simplified
 from kg.rdf.mapping import ArticleResult, Mapping
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.spool import QuadSpool
+from kg.resolve import gazetteer
 from kg.resolve.entities import EntityTable, scope_of
 
 
@@ -203,7 +204,7 @@ def build(
     summary = Summary()
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
-    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler), options)
+    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler), options, warm=gazetteer.names)
     staging = stage(out)
     try:
         with QuadSpool(staging / WORK / SPOOL) as spool:
@@ -322,8 +323,8 @@ class _Runner:
     """Feeds cache misses to an engine in batches and yields every document's result (cached or
     fresh) in input order, with a bounded number of batches in flight."""
 
-    def __init__(self, make: Callable[[], Engine], options: Options):
-        self.make, self.options, self.engine = make, options, None
+    def __init__(self, make: Callable[[], Engine], options: Options, warm: Callable[[], object] | None = None):
+        self.make, self.options, self.engine, self.warm = make, options, None, warm
         self.inflight: dict[int, object] = {}
 
     def results(self, documents: Iterable[Document], cache: ResultCache | None) -> Iterator[tuple[str | None, str, bool]]:
@@ -359,6 +360,9 @@ class _Runner:
         for slot in slots:
             slot.batch = slots
         self.inflight[id(slots)] = future
+        if self.warm is not None:  # while the workers load their pipelines
+            self.warm()
+            self.warm = None
 
     def _ready(self, window: deque[_Slot], limit: int) -> Iterator[tuple[str | None, str, bool]]:
         while window:

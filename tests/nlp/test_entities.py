@@ -105,6 +105,13 @@ def test_entities_model_spans_no_name_can_have_are_dropped():
     assert not any(label in ("GPE", "ORG") and "云展日" in s for s, label in found)
 
 
+def test_entities_a_superlative_describes_it_does_not_name():
+    text = "这座有着百年历史的杭州最大茶馆又回来了,最高人民法院和美国最高法院发布通知。"
+    found = _with_model(text, ("杭州最大茶馆", "ORG"))
+    assert not any("最大" in s for s, _ in found)
+    assert {("最高人民法院", "ORG"), ("美国最高法院", "ORG")} <= found
+
+
 def test_entities_model_organization_cut_where_a_verb_follows_its_ending():
     text = "浙江大学数据科学研究中心公布了调查结果"
     found = _with_model(text, ("浙江大学数据科学研究中心公布了调查", "ORG"))

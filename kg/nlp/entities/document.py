@@ -82,6 +82,16 @@ def _well_formed(name: str, label: str) -> bool:
     return not (label in ("GPE", "LOC") and len(name) >= 3 and name.endswith(_not_place_endings()))
 
 
+_SUPERLATIVE = re.compile(r"最(?!高)")
+
+
+def _describes(cand: Candidate, text: str) -> bool:
+    """True for an organization or place span holding a superlative (青岛最大里院, 全国最好企业): a
+    description, not a name. 最高 stays (最高人民法院, 美国最高法院): in the corpora's gold names 最
+    comes only so, but for one newspaper (最新消息报)."""
+    return cand.label != "PERSON" and _SUPERLATIVE.search(text, cand.start, cand.end) is not None
+
+
 @lru_cache(maxsize=1)
 def _not_place_endings() -> tuple[str, ...]:
     return lexicons.word_list("entities/not_place_endings.txt")
@@ -122,7 +132,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
     found += list(find_persons(text)) + list(find_enumerations(text))
-    chosen = _choose(known + found)
+    chosen = _choose([c for c in known + found if not _describes(c, text)])
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
     chosen = [heads.get((c.start, c.end), c) for c in chosen]
     chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
