@@ -88,11 +88,25 @@ def find_locations(text: str, mentions: list[Mention]) -> list[Location]:
             if inner is None:
                 prefixes = [m for name, m in named.items() if org.name.startswith(name) and len(org.name) > len(name) + 1]
                 prefix = max(prefixes, key=lambda m: len(m.name), default=None)
-                inner = (0, prefix.name) if prefix is not None and prefix.start != org.start else None
+                inner = (0, prefix.name) if prefix is not None and prefix.start != org.start else _country_prefix(org.name)
             if inner is not None:
                 at, name = inner
                 found.append(Location(org, Mention(org.start + at, org.start + at + len(name), "GPE", name, name), sent))
     return found
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.word_list("entities/countries.txt"), key=len, reverse=True))
+
+
+def _country_prefix(name: str) -> tuple[int, str] | None:
+    """(0, country) for an organization named after its country (中国勘察院, 日本索尼公司), not for
+    a mission abroad (日本驻华大使馆)."""
+    if "驻" in name:
+        return None
+    country = next((c for c in _countries() if name.startswith(c) and len(name) > len(c) + 1), None)
+    return (0, country) if country else None
 
 
 def innermost_place(name: str) -> tuple[int, str] | None:

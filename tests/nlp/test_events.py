@@ -99,6 +99,13 @@ def test_relations_org_opening_with_a_place_the_text_names(rules_nlp):
     assert ("上合示范区管委会", "上合示范区") in {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
 
 
+def test_relations_org_named_after_its_country_is_there(rules_nlp):
+    doc = rules_nlp("日本索尼公司与日本驻华大使馆联合举办了展览。")
+    located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
+    assert ("日本索尼公司", "日本") in located
+    assert not any("驻" in org for org, _ in located)
+
+
 def test_relations_intergovernmental_organization_is_not_where_its_name_says(rules_nlp):
     doc = rules_nlp("上海合作组织秘书长会见了青岛海诺生物工程有限公司代表。")
     located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
