@@ -105,6 +105,12 @@ def test_entities_model_spans_no_name_can_have_are_dropped():
     assert not any(label in ("GPE", "ORG") and "云展日" in s for s, label in found)
 
 
+def test_entities_a_body_named_by_its_level_is_a_kind():
+    text = "浙江大学电子政务研究中心发布省级政府和重点城市网上政务服务能力排名。"
+    found = {s for s, _, _ in _found(text)}
+    assert "浙江大学电子政务研究中心" in found and "省级政府" not in found
+
+
 def test_entities_a_superlative_describes_it_does_not_name():
     text = "这座有着百年历史的杭州最大茶馆又回来了,最高人民法院和美国最高法院发布通知。"
     found = _with_model(text, ("杭州最大茶馆", "ORG"))

@@ -43,6 +43,9 @@ def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
     return end - start == 1 and (lexicons.is_word(word) or word in lexicons.table("events/triggers.tsv"))
 
 
+_LEVEL = re.compile(r"[省市县区乡镇村地副国家各同上下高]{1,3}级")
+
+
 def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
     """Organizations by their name endings: 青岛海诺生物工程有限公司, 国务院办公厅电子政务办公室.
 
@@ -64,8 +67,8 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
         keep = inside_places | frozenset(range(start, start + parent))
         start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run)
-        if match.start() - start < 2:
-            continue
+        if match.start() - start < 2 or _LEVEL.fullmatch(text, start, match.start()):
+            continue  # 省级政府, 县级医院: a kind of body, named by its level
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
         scoped = parent or start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
         proper = text[place_starts.get(start, start):match.start()]
