@@ -105,6 +105,13 @@ def test_entities_model_spans_no_name_can_have_are_dropped():
     assert not any(label in ("GPE", "ORG") and "云展日" in s for s, label in found)
 
 
+def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
+    assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
+    assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")
+    names = {name for _, _, name in _found("成都高新区与美国英特尔公司举行合作签约仪式")}
+    assert "成都高新区公司" not in names and "美国英特尔公司" in names
+
+
 def test_entities_a_body_named_by_its_level_is_a_kind():
     text = "浙江大学电子政务研究中心发布省级政府和重点城市网上政务服务能力排名。"
     found = {s for s, _, _ in _found(text)}

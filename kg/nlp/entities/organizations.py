@@ -146,15 +146,19 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
             offset += len(item) + 1
 
 
+def _is_place_name(name: str) -> bool:
+    return name in gazetteer.names() or name in lexicons.word_list("entities/countries.txt")
+
+
 def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
-    """A place coordinated with an organization shares its head: in 平度市、莱西市政府 the first place
-    stands for 平度市政府."""
+    """A place coordinated with a place's body shares its head: in 平度市、莱西市政府 the first place
+    stands for 平度市政府 (the body is a unit's name and a suffix, not any organization's name)."""
     by_end = {c.end: c for c in chosen}
     for cand in chosen:
         if cand.label != "ORG" or cand.rule != "org_suffix":
             continue
         head = _org_suffix_re().search(text, cand.start, cand.end)
         left = by_end.get(cand.start - 1)
-        if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head:
-            suffix = text[head.start():cand.end]
+        if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head and _is_place_name(text[cand.start:head.start()]):
+            suffix = text[head.start():cand.end]  # 莱西市|政府, not 美国英特尔|公司 (成都高新区与美国英特尔公司)
             yield Candidate(left.start, left.end, "ORG", "coordination", text[left.start:left.end] + suffix)
