@@ -112,6 +112,14 @@ def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert "成都高新区公司" not in names and "美国英特尔公司" in names
 
 
+def test_entities_model_organization_over_a_conjunction_is_two():
+    text = "济南市人民政府与华为技术有限公司签署全面合作协议。"
+    found = _with_model(text, ("济南市人民政府与华为技术有限公司", "ORG"))
+    assert {("济南市人民政府", "ORG"), ("华为技术有限公司", "ORG")} <= found
+    text = "日本众议院和平改革俱乐部成立。"  # 和平 is a word, not 和
+    assert ("日本众议院和平改革俱乐部", "ORG") in _with_model(text, ("日本众议院和平改革俱乐部", "ORG"))
+
+
 def test_entities_a_body_named_by_its_level_is_a_kind():
     text = "浙江大学电子政务研究中心发布省级政府和重点城市网上政务服务能力排名。"
     found = {s for s, _, _ in _found(text)}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.nlp import lexicons
-from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
+from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re, _org_suffixes
 from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_orgs
 from kg.nlp.entities.persons import find_persons
 from kg.nlp.entities.places import find_places, find_suffixed_places
@@ -118,6 +118,30 @@ def _trimmed(text: str, cand: Candidate) -> Candidate:
     return cand if end == cand.end else Candidate(cand.start, end, cand.label, cand.rule, cand.name)
 
 
+_AND = "与和及、同"
+
+
+def _split_coordinated(text: str, cand: Candidate) -> list[Candidate]:
+    """A statistical model's organization that runs over a conjunction between two names, each with
+    an organization's ending (济南市人民政府与华为技术有限公司), as those two names. Not inside a word
+    (日本众议院和平改革俱乐部: 和平), and not where the first name is an ending alone (大学与企业合作委员会)."""
+    if cand.label != "ORG":
+        return [cand]
+    for match in _org_suffix_re().finditer(text, cand.start, cand.end):
+        at = match.end()
+        if at + 2 >= cand.end or text[at] not in _AND or match.start() - cand.start < 2:
+            continue
+        rest = text[at + 1:cand.end]
+        if not rest.endswith(tuple(suffix for suffix, _ in _org_suffixes())):
+            continue
+        words = lexicons.pos_tags(text[match.start():min(cand.end, at + 3)])
+        if any(word.startswith(text[at]) and len(word) > 1 for word, _ in words):
+            continue  # 和平, 及时: the conjunction opens a word
+        first = Candidate(cand.start, at, "ORG", cand.rule, None)
+        return [first] + _split_coordinated(text, Candidate(at + 1, cand.end, "ORG", cand.rule, None))
+    return [cand]
+
+
 def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
     """All rule entities of a text, non-overlapping, longest first.
 
@@ -128,6 +152,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
             the same span (where the rule's label stands).
     """
     known = [_trimmed(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
+    known = [part for c in known for part in _split_coordinated(text, c)]
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
