@@ -123,6 +123,20 @@ def _after_agent_marker(text: str, before: list[Mention], at: int) -> list[Menti
     return kept or before
 
 
+def _co_trigger(text: str, trig: re.Match, cls: str, clause: tuple[int, int], after: list[Mention]) -> tuple[int, int] | None:
+    """(how many of ``after`` are its parties, where it ends) when a second trigger of the same class
+    follows names right after this one in the clause (由A主办、B承办的…, A签约、B揭牌 is not one):
+    those names do the second, which makes the same event, so they join this one's parties."""
+    for later in _trigger_re().finditer(text, trig.end(), clause[1]):
+        if lexicons.table("events/triggers.tsv")[later.group(0)] != cls:
+            continue
+        count = sum(1 for m in after if m.end <= later.start())
+        if count and text[trig.end():trig.end() + 1] in "、，," and len(_outside(text, after[count - 1].end, later.start(), after)) <= 2:
+            return count, later.end()
+        return None
+    return None
+
+
 def _toward(text: str, arg: Argument) -> Argument:
     """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
     if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
@@ -299,6 +313,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
+                joined = _co_trigger(text, trig, cls, clause, after)
+                if joined is not None:  # 由A主办、B承办的…: B holds it too
+                    before, after = before + after[:joined[0]], after[joined[0]:]
                 source = "clause"
                 lead = _outside(text, clause[0], trig.start(), in_sentence)
                 if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
@@ -318,7 +335,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 allowed = _types()[cls]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
-                previous_trigger = trig.end()
+                previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
                 if text[trig.start() - 1:trig.start()] == "的" and cls == "Hosting":

@@ -178,3 +178,10 @@ def test_events_pronoun_in_reported_speech_is_the_speaker():
 def test_events_names_after_you_do_it_names_before_do_not(kg_nlp, text, hosts):
     (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
     assert {a.mention.name for a in event.arguments if a.role == "agent"} == hosts
+
+
+def test_events_a_second_host_in_the_same_clause_is_a_host(kg_nlp):
+    text = "由中国文联主办、中国摄影家协会承办的摄影艺术作品展于1998年1月6日开幕。"
+    (hosting,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
+    assert {(a.role, a.mention.name) for a in hosting.arguments} == {("agent", "中国文联"), ("agent", "中国摄影家协会")}
+    assert not [e for e in kg_nlp(text)._.kg_events if e.cls == "Opening"]  # what opens is the exhibition
