@@ -137,6 +137,23 @@ def _co_trigger(text: str, trig: re.Match, cls: str, clause: tuple[int, int], af
     return None
 
 
+_FOR = re.compile(r"(?<![成作认因以称视改分题列评选定划名更])为(?![了何此止期主])")
+_DOERS = ("ORG", "PERSON")
+
+
+def _for_mark(text: str, before: list[Mention], at: int) -> int | None:
+    """Where 为 ("for") stands right after names (a few characters between: 共同, 一起) and before a
+    trigger whose names are what it is done to (揭牌, 开业): the names before it do it (市长王新伟为
+    新园区揭牌), those after it are its theme. Not 成为, 作为, 认为, 列为, 题为, 为了 …"""
+    for mark in _FOR.finditer(text, before[0].end if before else at, at):
+        if any(b.start <= mark.start() < b.end for b in before):
+            continue
+        last = max((b for b in before if b.end <= mark.start()), key=lambda b: b.end)
+        if len(_outside(text, last.end, mark.start(), before)) <= 4:
+            return mark.start()
+    return None
+
+
 def _toward(text: str, arg: Argument) -> Argument:
     """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
     if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
@@ -333,10 +350,15 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
                 places += tuple(m for m in venues if start <= m.start and m.end <= clause[1])
                 allowed = _types()[cls]
+                doers: list[Mention] = []
+                mark = _for_mark(text, before, trig.start()) if cls in ("Unveiling", "Opening") else None
+                if mark is not None:  # 山东港口集团和管委会共同为新码头揭牌: they unveil it
+                    doers = [m for m in before if m.end <= mark and m not in places and m.label in _DOERS]
+                    before = [m for m in before if m.start > mark]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
                 previous_trigger = joined[1] if joined is not None else trig.end()
-                if not before and not after and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
+                if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
                 if text[trig.start() - 1:trig.start()] == "的" and cls == "Hosting":
                     before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
@@ -344,6 +366,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 for args in _assign(text, cls, trig, before, after):
+                    args = [Argument("agent", m) for m in doers] + args
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes
                         args = [_toward(text, a) for a in args]
                     if nominal and not any(a.role == "partner" for a in args):

@@ -185,3 +185,13 @@ def test_events_a_second_host_in_the_same_clause_is_a_host(kg_nlp):
     (hosting,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
     assert {(a.role, a.mention.name) for a in hosting.arguments} == {("agent", "中国文联"), ("agent", "中国摄影家协会")}
     assert not [e for e in kg_nlp(text)._.kg_events if e.cls == "Opening"]  # what opens is the exhibition
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("山东港口集团和青岛西海岸新区管委会共同为新码头揭牌。", {("agent", "山东港口集团"), ("agent", "青岛西海岸新区管委会")}),
+    ("中宣部副部长龚心瀚为维宝光盘有限公司开业揭牌。", {("agent", "龚心瀚"), ("theme", "维宝光盘有限公司")}),
+    ("青岛新金融产业园揭牌。", {("theme", "青岛新金融产业园")}),
+])
+def test_events_who_unveils_for_what(kg_nlp, text, expected):
+    (event, *_) = [e for e in kg_nlp(text)._.kg_events if e.cls in ("Unveiling", "Opening")]
+    assert {(a.role, a.mention.name) for a in event.arguments} == expected
