@@ -154,6 +154,19 @@ def _for_mark(text: str, before: list[Mention], at: int) -> int | None:
     return None
 
 
+_CEREMONY = re.compile(r"(?:了|了一场|隆重的)?(\w{2,8}?)(?:仪式|典礼)")
+
+
+def _holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
+    """True when a hosting trigger (举行) is followed by the ceremony of another kind of event
+    (签约仪式, 揭牌仪式): that event is what the sentence reports."""
+    match = _CEREMONY.match(text, at, end)
+    if match is None:
+        return False
+    classes = lexicons.table("events/triggers.tsv")
+    return any(classes[inner.group(0)] != "Hosting" for inner in _trigger_re().finditer(match.group(1)))
+
+
 def _toward(text: str, arg: Argument) -> Argument:
     """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
     if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
@@ -326,6 +339,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
+                if cls == "Hosting" and _holds_a_ceremony_of(text, trig.end(), clause[1]):
+                    continue  # 与…举行签约仪式: the signing is the event, its trigger takes the names
                 seen_in_clause.add((clause[0], cls))
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]

@@ -195,3 +195,9 @@ def test_events_a_second_host_in_the_same_clause_is_a_host(kg_nlp):
 def test_events_who_unveils_for_what(kg_nlp, text, expected):
     (event, *_) = [e for e in kg_nlp(text)._.kg_events if e.cls in ("Unveiling", "Opening")]
     assert {(a.role, a.mention.name) for a in event.arguments} == expected
+
+
+def test_events_attending_a_signing_ceremony_is_not_signing(kg_nlp):
+    assert not [e for e in kg_nlp("青岛市委书记王清宪出席签约仪式。")._.kg_events if e.cls == "Signing"]
+    (signing,) = [e for e in kg_nlp("海尔集团与青岛市政府举行签约仪式。")._.kg_events if e.cls == "Signing"]
+    assert {a.role for a in signing.arguments} == {"agent", "partner"}
