@@ -167,6 +167,19 @@ def _holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
     return any(classes[inner.group(0)] != "Hosting" for inner in _trigger_re().finditer(match.group(1)))
 
 
+_NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
+
+
+def _founds_something(text: str, at: int) -> bool:
+    """True when a founding trigger is followed by what is founded, named or not (成立了合资公司,
+    组建专家组, 设立上海分公司): then the names before it found it rather than being founded
+    (青岛新金融产业园成立, 协会成立于1998年, 成立大会)."""
+    if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
+        return False  # 筹委会的成立标志着…: the founding of the 筹委会
+    rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)
+
+
 def _toward(text: str, arg: Argument) -> Argument:
     """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
     if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
@@ -380,6 +393,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     if not after and not (places and cls == "Hosting"):
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
+                if cls == "Founding" and before and _founds_something(text, trig.end()):
+                    doers, before = doers + before, []  # 海尔集团与博世公司成立合资公司: they found it
                 for args in _assign(text, cls, trig, before, after):
                     args = [Argument("agent", m) for m in doers] + args
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes

@@ -201,3 +201,14 @@ def test_events_attending_a_signing_ceremony_is_not_signing(kg_nlp):
     assert not [e for e in kg_nlp("青岛市委书记王清宪出席签约仪式。")._.kg_events if e.cls == "Signing"]
     (signing,) = [e for e in kg_nlp("海尔集团与青岛市政府举行签约仪式。")._.kg_events if e.cls == "Signing"]
     assert {a.role for a in signing.arguments} == {"agent", "partner"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年，海尔集团与德国博世公司成立合资公司。", {("agent", "海尔集团"), ("agent", "德国博世公司")}),
+    ("北京军区迅速成立救灾前线指挥部。", {("agent", "北京军区"), ("theme", "救灾前线指挥部")}),
+    ("青岛新金融产业园正式成立。", {("theme", "青岛新金融产业园")}),
+    ("中国书法家协会成立于1981年。", {("theme", "中国书法家协会")}),
+])
+def test_events_who_founds_and_what_is_founded(kg_nlp, text, expected):
+    (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Founding"]
+    assert {(a.role, a.mention.name) for a in event.arguments} == expected
