@@ -89,6 +89,10 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         agents, partners = agents + partners, []
     if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
         after = []  # 聘为“…大使”: what follows names the post, not a party
+    elif cls == "Appointment" and after:
+        post = text.find("为", after[0].end, after[-1].start + 1)
+        if post >= 0:  # 任命张三为国家统计局局长: what follows 为 names the post
+            after = [m for m in after if m.end <= post]
     if cls == "Appointment" and any(m.label == "PERSON" for m in before + after):
         before = [m for m in before if m.label == "PERSON" or not passive]
         agents = [m for m in agents if m in before]

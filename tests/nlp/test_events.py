@@ -212,3 +212,8 @@ def test_events_attending_a_signing_ceremony_is_not_signing(kg_nlp):
 def test_events_who_founds_and_what_is_founded(kg_nlp, text, expected):
     (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Founding"]
     assert {(a.role, a.mention.name) for a in event.arguments} == expected
+
+
+def test_events_the_post_an_appointment_names_is_no_party(kg_nlp):
+    (event,) = [e for e in kg_nlp("墨西哥总统塞迪略任命罗萨里奥·格林为外交部长。")._.kg_events if e.cls == "Appointment"]
+    assert {(a.role, a.mention.name) for a in event.arguments} == {("agent", "塞迪略"), ("theme", "罗萨里奥·格林")}
