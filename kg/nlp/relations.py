@@ -53,7 +53,23 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                 ):
                     continue
                 found.append(Position(person, org, role, sent))
+                found += _earlier_posts(text, person, org, holders, sent)
     return found
+
+
+def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Mention], sent) -> list[Position]:
+    """Posts listed before the one next to the name, each closed by 、 (中国工程院院士、浙江大学教授
+    李兰娟 → 院士 at 中国工程院 too); not a name in between (主席张勇、腾讯公司董事会主席马化腾)."""
+    posts = []
+    at = org.start
+    while text[at - 1:at] == "、":
+        earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and text[h.end:at - 1].endswith(_titles())
+                        and re.fullmatch(rf"[{_HAN}]{{1,{_MAX_GAP}}}", text[h.end:at - 1])), None)
+        if earlier is None or earlier.label != "ORG":
+            break
+        posts.append(Position(person, earlier, text[earlier.end:at - 1], sent))
+        at = earlier.start
+    return posts
 
 
 # the items of a list after 平度市的: names without punctuation, 的 or 与 (which open another phrase)

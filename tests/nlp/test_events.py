@@ -66,6 +66,14 @@ def test_relations_post_in_a_places_government(kg_nlp, text, post):
     assert found == ([post] if post else [])
 
 
+def test_relations_every_post_of_a_list_before_the_name(kg_nlp):
+    doc = kg_nlp("中国工程院院士、浙江大学教授李兰娟表示，疫情防控不能松懈。")
+    assert {(p.person.name, p.title, p.org.name) for p in doc._.kg_positions} == {
+        ("李兰娟", "教授", "浙江大学"), ("李兰娟", "院士", "中国工程院")}
+    doc = kg_nlp("阿里巴巴集团董事局主席张勇、腾讯公司董事会主席马化腾出席论坛。")  # two people, a post each
+    assert {(p.person.name, p.org.name) for p in doc._.kg_positions} == {("张勇", "阿里巴巴集团董事局"), ("马化腾", "腾讯公司董事会")}
+
+
 def test_relations_org_located_by_name_prefix(rules_nlp):
     doc = rules_nlp("青岛海诺生物工程有限公司完成签约。")
     assert [(loc.org.name, loc.place.name) for loc in doc._.kg_locations] == [("青岛海诺生物工程有限公司", "青岛")]
