@@ -54,7 +54,24 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                     continue
                 found.append(Position(person, org, role, sent))
                 found += _earlier_posts(text, person, org, holders, sent)
+            found += _posts_taken(text, person, holders, sent)
     return found
+
+
+_TAKES = ("为", "任", "担任", "出任", "兼任", "升任", "接任", "改任", "调任")
+_POST_END = re.compile(rf"([{_HAN}]{{1,{_MAX_GAP}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
+
+
+def _posts_taken(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
+    """``PERSON 任/担任/为 ORG TITLE``, the post named after the person (任命张三为国家统计局局长,
+    李四出任国家开发银行行长一职)."""
+    for org in holders:
+        if org.label != "ORG" or org.start <= person.end or text[person.end:org.start] not in _TAKES:
+            continue
+        match = _POST_END.match(text, org.end, sent[1])
+        if match and match.group(1).endswith(_titles()) and "兼" not in match.group(1):
+            return [Position(person, org, match.group(1), sent)]
+    return []
 
 
 def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Mention], sent) -> list[Position]:

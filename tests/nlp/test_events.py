@@ -74,6 +74,12 @@ def test_relations_every_post_of_a_list_before_the_name(kg_nlp):
     assert {(p.person.name, p.org.name) for p in doc._.kg_positions} == {("张勇", "阿里巴巴集团董事局"), ("马化腾", "腾讯公司董事会")}
 
 
+def test_relations_a_post_taken_is_named_after_the_person(kg_nlp):
+    doc = kg_nlp("中共四川省纪委第一次全会选举沈国俊为省纪委书记。国务院任命张三为国家统计局局长。")
+    assert {("沈国俊", "书记"), ("张三", "局长")} <= {(p.person.name, p.title) for p in doc._.kg_positions}
+    assert not kg_nlp("他为青岛市政府做出贡献。")._.kg_positions
+
+
 def test_relations_org_located_by_name_prefix(rules_nlp):
     doc = rules_nlp("青岛海诺生物工程有限公司完成签约。")
     assert [(loc.org.name, loc.place.name) for loc in doc._.kg_locations] == [("青岛海诺生物工程有限公司", "青岛")]
