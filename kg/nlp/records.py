@@ -35,7 +35,7 @@ class Event:
     time_text: str | None = None
     modality: str = "asserted"  # asserted, planned, negated
     confidence: float = 0.8
-    amounts: tuple[tuple[str, Decimal], ...] = ()  # (text, value in yuan): 总投资10亿元
+    amounts: tuple[tuple[str, Decimal], ...] = ()  # (text, value in its currency): 总投资10亿元, 3.5亿美元
 
 
 @dataclass(frozen=True)

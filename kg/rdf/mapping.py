@@ -27,6 +27,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ingest.records import Article
+from kg.nlp.amounts import currency_of
 from kg.nlp.dates import resolve
 from kg.nlp.records import Event, Location, Position
 from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
@@ -181,7 +182,7 @@ class Mapping:
                 (node, KG.amount, amount, doc),
                 (amount, RDF.type, SCHEMA.MonetaryAmount, doc),
                 (amount, SCHEMA.value, decimal_literal(value), doc),
-                (amount, SCHEMA.currency, Literal("CNY"), doc),
+                (amount, SCHEMA.currency, Literal(currency_of(text)), doc),
                 (amount, RDFS.label, Literal(text, lang="zh"), doc),
             ]
         if event.modality != "asserted":

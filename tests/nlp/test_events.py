@@ -90,6 +90,7 @@ def test_relations_org_located_by_name_prefix(rules_nlp):
     ("城阳区2019年投入650万元设立社会组织服务项目奖补资金。", 6_500_000),
     ("青岛市政府与海尔集团签约,项目总投资10亿元。", 1_000_000_000),
     ("青岛市政府与海尔集团签约,项目总投资1.5亿元。", 150_000_000),
+    ("新加坡丰树集团在青岛投资3.5亿美元。", 350_000_000),  # in dollars: the graph says USD
 ])
 # fmt: on
 def test_events_amounts_in_yuan(rules_nlp, text, yuan):

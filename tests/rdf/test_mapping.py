@@ -99,3 +99,22 @@ def test_mapping_event_dates_resolved_against_article_date(time_text, article_da
 def test_mapping_event_date_left_unresolved_without_a_year():
     graph = _dated_graph("5月28日", None)
     assert not graph.query("ASK { ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp> ?t }").askAnswer
+
+
+def test_mapping_amount_keeps_its_currency():
+    from decimal import Decimal
+
+    text = "新加坡丰树集团投资3.5亿美元。"
+    article = Article(id="m-0", source="m.txt", title="", text=text)
+    investor = Mention(0, 7, "ORG", "新加坡丰树集团", "新加坡丰树集团")
+    event = Event("Investment", "投资", 7, (0, len(text)), (Argument("agent", investor),),
+                  amounts=(("3.5亿美元", Decimal("350000000")),))
+    table = EntityTable()
+    builder = GraphBuilder("https://example.org/id/", table)
+    builder.add_article(ArticleResult(article, events=[event], mention_keys=[table.add(investor)]))
+    builder.add_entities()
+    rows = list(builder.graph.query("""
+        PREFIX kg: <https://w3id.org/kg-news/ontology#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?v ?c WHERE { ?e kg:amount ?a . ?a schema:value ?v ; schema:currency ?c }"""))
+    assert [(v.toPython(), str(c)) for v, c in rows] == [(Decimal("350000000"), "USD")]
