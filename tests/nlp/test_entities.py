@@ -112,6 +112,11 @@ def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert "成都高新区公司" not in names and "美国英特尔公司" in names
 
 
+def test_entities_model_place_with_a_companys_ending_is_an_organization():
+    text = "比亚迪股份有限公司与长安汽车成立合资公司。"
+    assert ("长安汽车", "ORG") in _with_model(text, ("长安汽车", "GPE"))
+
+
 def test_entities_model_organization_over_a_conjunction_is_two():
     text = "济南市人民政府与华为技术有限公司签署全面合作协议。"
     found = _with_model(text, ("济南市人民政府与华为技术有限公司", "ORG"))

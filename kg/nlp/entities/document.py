@@ -118,6 +118,19 @@ def _trimmed(text: str, cand: Candidate) -> Candidate:
     return cand if end == cand.end else Candidate(cand.start, end, cand.label, cand.rule, cand.name)
 
 
+@lru_cache(maxsize=1)
+def _company_words() -> tuple[str, ...]:
+    return lexicons.word_list("entities/company_words.txt")
+
+
+def _company(text: str, cand: Candidate) -> Candidate:
+    """A statistical model's place whose name ends with a company's word (长安汽车, 交通银行) is an
+    organization."""
+    if cand.label in ("GPE", "LOC") and text.endswith(_company_words(), cand.start, cand.end):
+        return Candidate(cand.start, cand.end, "ORG", cand.rule, cand.name)
+    return cand
+
+
 _AND = "与和及、同"
 
 
@@ -153,6 +166,7 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     """
     known = [_trimmed(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
     known = [part for c in known for part in _split_coordinated(text, c)]
+    known = [_company(text, c) for c in known]
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
