@@ -112,6 +112,13 @@ def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert "成都高新区公司" not in names and "美国英特尔公司" in names
 
 
+def test_entities_a_short_form_the_text_defines_names_the_same_entity():
+    text = "广州易联商业服务有限公司（以下简称“易联公司”）发布公告，易联公司将扩大业务。"
+    found = _found(text)
+    assert sum(1 for s, label, name in found if s == "易联公司" and name == "广州易联商业服务有限公司") >= 1
+    assert not any(s == "易联公司" and name != "广州易联商业服务有限公司" for s, _, name in found)
+
+
 def test_entities_model_place_with_a_companys_ending_is_an_organization():
     text = "比亚迪股份有限公司与长安汽车成立合资公司。"
     assert ("长安汽车", "ORG") in _with_model(text, ("长安汽车", "GPE"))

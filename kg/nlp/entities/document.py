@@ -41,6 +41,18 @@ def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
                     yield Candidate(start, end, "ORG", "slot")
 
 
+_SHORT_FORM = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[:：]?[“\"「]?([^”\"」）)，,。、]{2,12}?)[”\"」]?[）)]")
+
+
+def find_short_forms(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """The short form a text defines for a name (青岛海尔智家股份有限公司（以下简称“海尔智家”）): a
+    mention of that name, here and wherever it comes again (see :func:`propagate`)."""
+    for cand in chosen:
+        match = _SHORT_FORM.match(text, cand.end)
+        if match and cand.label in ("ORG", "GPE", "LOC"):
+            yield Candidate(match.start(1), match.end(1), cand.label, "short_form", cand.name or text[cand.start:cand.end])
+
+
 TIME_PREFIX = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
 
 
@@ -175,4 +187,5 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
     chosen = [heads.get((c.start, c.end), c) for c in chosen]
     chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
+    chosen = _choose(chosen + list(find_short_forms(text, chosen)))
     return _choose(chosen + list(propagate(text, chosen)))
