@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     papers = rf"[{_HAN}]{{1,6}}?(?:{'|'.join(map(re.escape, lex['agency_endings']))})讯"
     dateline = re.compile(
         rf"^据?(?:(?:(?:{agencies})[{_HAN}]{{0,8}}?(?:[\d０-９一二三四五六七八九十]{{1,3}}月[\d０-９一二三四五六七八九十]{{1,3}}日)?(?:讯|电)(?!员)|{papers})"
-        rf"(?:\s*[（(](?:记者|通讯员|实习生)[^）)]{{1,30}}[）)])?(?=[\s　(（,，:：]|[{_HAN}]|$)"
+        rf"(?:\s*[（(](?:记者|通讯员|实习生)[^）)]{{1,30}}[）)])?(?=[\s　(（,，:：\d０-９]|[{_HAN}]|$)"
         rf"|[（(](?:{agencies})?(?:记者|通讯员)[^）)]{{1,30}}[）)])\s*"
     )
     splitter = re.compile(rf"(?:{roles}|{closers})")
@@ -78,6 +78,13 @@ def find_dateline(text: str, offset: int = 0) -> Span | None:
         return None
     surface = match.group(0).rstrip()
     return Span(offset, offset + len(surface), surface)
+
+
+def dateline_authors(dateline: str) -> list[str]:
+    """The reporters a dateline names in brackets (本报讯（记者 张三）, 新华社北京5月28日电（记者李四
+    王五）)."""
+    bracket = re.search(r"[（(]([^）)]*)[）)]", dateline)
+    return parse_byline(bracket.group(1)) if bracket else []
 
 
 def find_captions(text: str, offset: int = 0) -> list[Span]:

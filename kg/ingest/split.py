@@ -93,6 +93,7 @@ def _join_cut_lines(lines: list[_Line]) -> list[_Line]:
             and prev.kind == line.kind == "body"
             and line.blank_before <= 1
             and is_cut(prev.text, line.text)
+            and bylines.find_dateline(line.text) is None  # 本报讯…, 新华社…电 opens a body, never carries on a line
         ):
             prev.text += line.text
         else:
@@ -149,12 +150,13 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
         parts = [p for p in (draft.kicker, draft.title, *draft.subtitles) if p]
         dateline: Span | None = None
         captions: list[Span] = []
-        first_body = True
+        bodies = 0
         for kind, text in draft.sections:
             offset = sum(len(p) + 1 for p in parts)
             if kind == "body":
-                if first_body:
-                    dateline, first_body = bylines.find_dateline(text, offset), False
+                if dateline is None and bodies < 2:  # the first paragraph, or the one after a plain-text headline
+                    dateline = bylines.find_dateline(text, offset)
+                bodies += 1
                 captions.extend(bylines.find_captions(text, offset))
             parts.append(text)
         articles.append(
@@ -165,7 +167,7 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
                 text="\n".join(parts),
                 subtitles=draft.subtitles,
                 kicker=draft.kicker,
-                authors=draft.authors,
+                authors=draft.authors + [n for n in bylines.dateline_authors(dateline.text if dateline else "") if n not in draft.authors],
                 dateline=dateline,
                 captions=captions,
             )

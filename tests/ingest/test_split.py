@@ -54,6 +54,13 @@ def test_split_page_keeps_paragraphs_that_end_sentences_apart():
     assert article.text == "标题\n第一段说完了这件事情的来龙去脉和后续安排。\n第二段另起一行。"
 
 
+def test_split_page_dateline_opens_a_body_and_names_its_reporters():
+    page = "青岛与上汽集团签署战略合作协议\n\n本报讯（记者 张三 通讯员 李四）3月12日，青岛市人民政府与上汽集团签约。\n"
+    (article,) = split_page(page, doc_id="d", source="d.txt")
+    assert article.text.split("\n")[0] == "青岛与上汽集团签署战略合作协议"  # not run into the body
+    assert article.authors == ["张三", "李四"]
+
+
 def test_split_page_block_break_starts_untitled_item():
     page = "# 甲\n\n正文一句话。\n\n\n\n图为活动现场的一张照片。\n\n□ 记者 王五 摄\n"
     first, second = split_page(page, doc_id="d", source="d.txt")
@@ -80,6 +87,7 @@ def test_bylines_parse_names(line, names):
     ("本报通讯员 张少丰", None),
     ("新快报讯（记者廖颖谊通讯员余洋）全省会议昨日召开。", "新快报讯（记者廖颖谊通讯员余洋）"),
     ("信息时报讯（实习生夏冬梅） 央行", "信息时报讯（实习生夏冬梅）"),
+    ("本报讯（记者 张三）3月12日，", "本报讯（记者 张三）"),  # a date right after the bracket
     ("会议通报了情况。", None),
     ("这台配电变压器自身月损耗电能就达252千瓦时。", None),
 ])
