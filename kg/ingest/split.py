@@ -81,7 +81,22 @@ def _lines(page: str) -> list[_Line]:
     for line, nxt in zip(lines, lines[1:]):
         if line.kind == "body" and line.text.endswith("——") and nxt.kind == "heading":
             line.kind = "kicker"
+        elif _plain_headline(line, nxt, first=line is lines[0]):
+            line.kind, line.level = "heading", 1
     return _join_cut_lines(lines)
+
+
+MAX_HEADLINE = 40  # characters
+
+
+def _plain_headline(line: _Line, nxt: _Line, *, first: bool) -> bool:
+    """A plain-text headline (no ``#``): a short line that ends no sentence, opens the page or a
+    paragraph, and is followed by a byline or a paragraph that opens with a dateline."""
+    return (
+        line.kind == "body" and (first or line.blank_before >= 1) and len(line.text) <= MAX_HEADLINE
+        and line.text[-1] not in "。！？!?；;…，,"
+        and (nxt.kind == "byline" or (nxt.kind == "body" and bylines.find_dateline(nxt.text) is not None))
+    )
 
 
 def _join_cut_lines(lines: list[_Line]) -> list[_Line]:

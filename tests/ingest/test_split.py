@@ -58,6 +58,7 @@ def test_split_page_dateline_opens_a_body_and_names_its_reporters():
     page = "青岛与上汽集团签署战略合作协议\n\n本报讯（记者 张三 通讯员 李四）3月12日，青岛市人民政府与上汽集团签约。\n"
     (article,) = split_page(page, doc_id="d", source="d.txt")
     assert article.text.split("\n")[0] == "青岛与上汽集团签署战略合作协议"  # not run into the body
+    assert article.title == "青岛与上汽集团签署战略合作协议"  # a plain-text headline
     assert article.authors == ["张三", "李四"]
 
 
