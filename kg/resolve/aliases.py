@@ -62,9 +62,39 @@ def expand_local(name: str, home: gazetteer.Unit | None) -> str:
     return unit.name + name[1:]
 
 
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
 def abbreviations(name: str) -> set[str]:
     """Short forms of an organization's name made as Chinese news makes them: the first character of
-    each of its leading words, the last word kept (上海|合作|组织 → 上合组织)."""
+    each of its leading words, the last word kept (上海|合作|组织 → 上合组织); a company's name
+    without its legal form, and the short forms of that (上海汽车集团股份有限公司 → 上海汽车集团,
+    上汽集团)."""
+    found = _initials(name)
+    legal = next((f for f in _LEGAL_FORMS if name.endswith(f)), None)
+    if legal and len(name) - len(legal) >= 4:
+        core = name[: -len(legal)]
+        found |= {core} | _initials(core) | _initials_before_kind(core)
+    return found
+
+
+def _initials_before_kind(name: str) -> set[str]:
+    """上海汽车|集团 → 上汽集团: initials of the words before the organization's kind (集团, 银行),
+    however jieba joins that kind to the word before it (汽车集团)."""
+    from kg.nlp.entities.names import _org_suffixes
+
+    kind = max((s for s, _ in _org_suffixes() if name.endswith(s) and len(s) < len(name)), key=len, default="")
+    if not kind:
+        return set()
+    import jieba
+
+    words = jieba.lcut(name[: -len(kind)], HMM=False)
+    if len(words) >= 2 and all(len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
+        return {"".join(w[0] for w in words) + kind}
+    return set()
+
+
+def _initials(name: str) -> set[str]:
     import jieba
 
     words = [w for w in jieba.lcut(name, HMM=False) if w]

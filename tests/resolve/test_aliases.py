@@ -12,6 +12,8 @@ def _org(name):
 # fmt: off
 @pytest.mark.parametrize("name, short", [
     ("上海合作组织", "上合组织"),
+    ("上海汽车集团股份有限公司", "上汽集团"),  # without the legal form, the kind (集团) kept whole
+    ("上海汽车集团股份有限公司", "上海汽车集团"),
 ])
 # fmt: on
 def test_aliases_abbreviations_take_first_characters_of_leading_words(name, short):
