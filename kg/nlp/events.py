@@ -33,12 +33,6 @@ _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
 
 @lru_cache(maxsize=1)
-def _trigger_re() -> re.Pattern:
-    words = sorted(lexicons.table("events/triggers.tsv"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
-
-
-@lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, str, bool]]:
     return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral, _ in lexicons.rows("events/roles.tsv")}
 
@@ -52,7 +46,7 @@ def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
     """planned/negated when a cue word stands between the first party and the trigger, outside
     entity names (将与 X 签约, 未签约), else asserted."""
     cues = lexicons.table("events/modality.tsv")
-    window = _outside(text, max(start, at - 12), at, mentions)
+    window = trigger_use.outside_names(text, max(start, at - 12), at, mentions)
     for cue in sorted(cues, key=len, reverse=True):
         if cue in window:
             return cues[cue]
@@ -73,7 +67,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     role_before, role_after, bilateral = _roles()[cls]
     if not before and after and "的" in text[trig.end():after[0].start]:
         before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
-    before = _after_agent_marker(text, before, trig.start())
+    before = trigger_use.after_agent_marker(text, before, trig.start())
     lead = text[before[-1].end:trig.start()] if before else ""
     passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
@@ -110,78 +104,6 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     if separately and len(partners) > 1:
         return [args + [Argument(partner_role, p)] for p in partners]
     return [args + [Argument(partner_role, p) for p in partners]]
-
-
-_AGENT_MARK = re.compile(r"(?<![自理缘经])由(?![于此衷])")
-
-
-def _after_agent_marker(text: str, before: list[Mention], at: int) -> list[Mention]:
-    """With 由 before the trigger, the names after it do it and those before it are what is done
-    or where (郑州赛区的比赛由郑州网吧协会和河南中青网络家园共同承办): only the names after it stay."""
-    if len(before) < 2:
-        return before
-    marks = [m.start() for m in _AGENT_MARK.finditer(text, before[0].start, at) if not any(b.start <= m.start() < b.end for b in before)]
-    if not marks:
-        return before
-    kept = [m for m in before if m.start > marks[-1]]
-    return kept or before
-
-
-def _co_trigger(text: str, trig: re.Match, cls: str, clause: tuple[int, int], after: list[Mention]) -> tuple[int, int] | None:
-    """(how many of ``after`` are its parties, where it ends) when a second trigger of the same class
-    follows names right after this one in the clause (由A主办、B承办的…, A签约、B揭牌 is not one):
-    those names do the second, which makes the same event, so they join this one's parties."""
-    for later in _trigger_re().finditer(text, trig.end(), clause[1]):
-        if lexicons.table("events/triggers.tsv")[later.group(0)] != cls:
-            continue
-        count = sum(1 for m in after if m.end <= later.start())
-        if count and text[trig.end():trig.end() + 1] in "、，," and len(_outside(text, after[count - 1].end, later.start(), after)) <= 2:
-            return count, later.end()
-        return None
-    return None
-
-
-_FOR = re.compile(r"(?<![成作认因以称视改分题列评选定划名更])为(?![了何此止期主])")
-_DOERS = ("ORG", "PERSON")
-
-
-def _for_mark(text: str, before: list[Mention], at: int) -> int | None:
-    """Where 为 ("for") stands right after names (a few characters between: 共同, 一起) and before a
-    trigger whose names are what it is done to (揭牌, 开业): the names before it do it (市长王新伟为
-    新园区揭牌), those after it are its theme. Not 成为, 作为, 认为, 列为, 题为, 为了 …"""
-    for mark in _FOR.finditer(text, before[0].end if before else at, at):
-        if any(b.start <= mark.start() < b.end for b in before):
-            continue
-        last = max((b for b in before if b.end <= mark.start()), key=lambda b: b.end)
-        if len(_outside(text, last.end, mark.start(), before)) <= 4:
-            return mark.start()
-    return None
-
-
-_CEREMONY = re.compile(r"(?:了|了一场|隆重的)?(\w{2,8}?)(?:仪式|典礼)")
-
-
-def _holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
-    """True when a hosting trigger (举行) is followed by the ceremony of another kind of event
-    (签约仪式, 揭牌仪式): that event is what the sentence reports."""
-    match = _CEREMONY.match(text, at, end)
-    if match is None:
-        return False
-    classes = lexicons.table("events/triggers.tsv")
-    return any(classes[inner.group(0)] != "Hosting" for inner in _trigger_re().finditer(match.group(1)))
-
-
-_NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
-
-
-def _founds_something(text: str, at: int) -> bool:
-    """True when a founding trigger is followed by what is founded, named or not (成立了合资公司,
-    组建专家组, 设立上海分公司): then the names before it found it rather than being founded
-    (青岛新金融产业园成立, 协会成立于1998年, 成立大会)."""
-    if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
-        return False  # 筹委会的成立标志着…: the founding of the 筹委会
-    rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
-    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)
 
 
 def _toward(text: str, arg: Argument) -> Argument:
@@ -250,7 +172,7 @@ def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
     close, with no break, trigger, verb, preposition or date between (not 姜春云１月２４日到河北省)."""
     if nxt.start == m.end:
         return not _sibling_places(m.text, nxt.text)
-    if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or _trigger_re().search(text, m.end, nxt.start):
+    if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or trigger_use.trigger_re().search(text, m.end, nxt.start):
         return False
     return not any(flag.startswith(("v", "p", "m", "t")) for _, flag in lexicons.pos_tags(text[m.end:nxt.start]))
 
@@ -282,7 +204,7 @@ _PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")
 def _speaker(text: str, in_sentence: list[Mention], clause_start: int, before: list[Mention]) -> Mention | None:
     """The person a pronoun stands for in reported speech: in 钱其琛说，他同恩佐的会谈 … 他 is
     钱其琛, the last person named before the clause."""
-    if not before or not _PRONOUN_WITH.search(_outside(text, clause_start, before[0].start, in_sentence)):
+    if not before or not _PRONOUN_WITH.search(trigger_use.outside_names(text, clause_start, before[0].start, in_sentence)):
         return None
     return next((m for m in reversed(in_sentence) if m.label == "PERSON" and m.end <= clause_start), None)
 
@@ -292,7 +214,7 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     place words (在俄西伯利亚城市克拉斯诺亚尔斯克进行会晤)."""
     if text[max(0, mention.start - 1):mention.start] in ("在", "于"):
         return True
-    gap = _outside(text, clause_start, mention.start, in_sentence)
+    gap = trigger_use.outside_names(text, clause_start, mention.start, in_sentence)
     at = gap.rfind("在")
     if at < 0 or len(gap) - at > 12:
         return False
@@ -303,22 +225,13 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(words)
 
 
-def _outside(text: str, start: int, end: int, mentions: list[Mention]) -> str:
-    """``text[start:end]`` with the characters of entity names blanked (有 in 有限公司 is no verb)."""
-    chars = list(text[start:end])
-    for m in mentions:
-        for i in range(max(m.start, start), min(m.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
-
-
 def _window(text: str, cls: str, clause_list: list[tuple[int, int]], index: int, in_sentence: list[Mention]) -> int:
     """Where the participants of a trigger in clause ``index`` start. For bilateral events a clause
     without 与 reaches back to the clause that has it (X 分别与 A、B, C、D 完成签约)."""
     start = clause_list[index][0]
     if not _roles()[cls][2] or _PARTNER_MARK.search(text, start, clause_list[index][1]):
         return start
-    if "有" in _outside(text, start, clause_list[index][1], in_sentence):
+    if "有" in trigger_use.outside_names(text, start, clause_list[index][1], in_sentence):
         return start  # 并有项目签约: an unnamed subject of its own
     for earlier in reversed(clause_list[:index]):
         mark = _PARTNER_MARK.search(text, *earlier)
@@ -339,7 +252,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
         clause_list = clauses(text, *sent)
         for index, clause in enumerate(clause_list):
             previous_trigger = -1  # participants of a second trigger start after the first
-            for trig in _trigger_re().finditer(text, *clause):
+            for trig in trigger_use.trigger_re().finditer(text, *clause):
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
@@ -356,17 +269,17 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
-                if cls == "Hosting" and _holds_a_ceremony_of(text, trig.end(), clause[1]):
+                if cls == "Hosting" and trigger_use.holds_a_ceremony_of(text, trig.end(), clause[1]):
                     continue  # 与…举行签约仪式: the signing is the event, its trigger takes the names
                 seen_in_clause.add((clause[0], cls))
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
-                joined = _co_trigger(text, trig, cls, clause, after)
+                joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]
                 source = "clause"
-                lead = _outside(text, clause[0], trig.start(), in_sentence)
+                lead = trigger_use.outside_names(text, clause[0], trig.start(), in_sentence)
                 if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
                     "有" not in lead and len(lead) <= 8  # 并有项目签约: the subject is unnamed, not the sentence's
                 ):
@@ -383,9 +296,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 places += tuple(m for m in venues if start <= m.start and m.end <= clause[1])
                 allowed = _types()[cls]
                 doers: list[Mention] = []
-                mark = _for_mark(text, before, trig.start()) if cls in ("Unveiling", "Opening") else None
+                mark = trigger_use.for_mark(text, before, trig.start()) if cls in ("Unveiling", "Opening") else None
                 if mark is not None:  # 山东港口集团和管委会共同为新码头揭牌: they unveil it
-                    doers = [m for m in before if m.end <= mark and m not in places and m.label in _DOERS]
+                    doers = [m for m in before if m.end <= mark and m not in places and m.label in trigger_use.DOERS]
                     before = [m for m in before if m.start > mark]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
@@ -397,7 +310,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     if not after and not (places and cls == "Hosting"):
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
-                if cls == "Founding" and before and _founds_something(text, trig.end()):
+                if cls == "Founding" and before and trigger_use.founds_something(text, trig.end()):
                     doers, before = doers + before, []  # 海尔集团与博世公司成立合资公司: they found it
                 for args in _assign(text, cls, trig, before, after):
                     args = [Argument("agent", m) for m in doers] + args

@@ -1,6 +1,7 @@
 """How a trigger word is used in its sentence: as the verb of an event with named parties, or as
-part of something else (a kind of agreement, a noun's modifier, a kind of party), and which names
-near it are no party (a building it is held in, the subject of a pivot verb).
+part of something else (a kind of agreement, a noun's modifier, a kind of party), which names
+near it are no party (a building it is held in, the subject of a pivot verb), and the words that
+mark who does it (由, 为, a second trigger of the same event, what a founding founds).
 
 Each rule's words are in a data file of ``kg/resources/events/``; :mod:`kg.nlp.events` asks these
 questions of every trigger it finds.
@@ -99,3 +100,91 @@ def pivot_end(lead: str) -> int:
             end = offset
         previous = flag
     return end
+
+
+@lru_cache(maxsize=1)
+def trigger_re() -> re.Pattern:
+    """The trigger words of ``triggers.tsv``, longest first."""
+    words = sorted(lexicons.table("events/triggers.tsv"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def outside_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``text[start:end]`` with the characters of entity names blanked (有 in 有限公司 is no verb)."""
+    chars = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+_AGENT_MARK = re.compile(r"(?<![自理缘经])由(?![于此衷])")
+
+
+def after_agent_marker(text: str, before: list[Mention], at: int) -> list[Mention]:
+    """With 由 before the trigger, the names after it do it and those before it are what is done
+    or where (郑州赛区的比赛由郑州网吧协会和河南中青网络家园共同承办): only the names after it stay."""
+    if len(before) < 2:
+        return before
+    marks = [m.start() for m in _AGENT_MARK.finditer(text, before[0].start, at) if not any(b.start <= m.start() < b.end for b in before)]
+    if not marks:
+        return before
+    kept = [m for m in before if m.start > marks[-1]]
+    return kept or before
+
+
+def co_trigger(text: str, trig: re.Match, cls: str, clause: tuple[int, int], after: list[Mention]) -> tuple[int, int] | None:
+    """(how many of ``after`` are its parties, where it ends) when a second trigger of the same class
+    follows names right after this one in the clause (由A主办、B承办的…, A签约、B揭牌 is not one):
+    those names do the second, which makes the same event, so they join this one's parties."""
+    for later in trigger_re().finditer(text, trig.end(), clause[1]):
+        if lexicons.table("events/triggers.tsv")[later.group(0)] != cls:
+            continue
+        count = sum(1 for m in after if m.end <= later.start())
+        if count and text[trig.end():trig.end() + 1] in "、，," and len(outside_names(text, after[count - 1].end, later.start(), after)) <= 2:
+            return count, later.end()
+        return None
+    return None
+
+
+_FOR = re.compile(r"(?<![成作认因以称视改分题列评选定划名更])为(?![了何此止期主])")
+DOERS = ("ORG", "PERSON")
+
+
+def for_mark(text: str, before: list[Mention], at: int) -> int | None:
+    """Where 为 ("for") stands right after names (a few characters between: 共同, 一起) and before a
+    trigger whose names are what it is done to (揭牌, 开业): the names before it do it (市长王新伟为
+    新园区揭牌), those after it are its theme. Not 成为, 作为, 认为, 列为, 题为, 为了 …"""
+    for mark in _FOR.finditer(text, before[0].end if before else at, at):
+        if any(b.start <= mark.start() < b.end for b in before):
+            continue
+        last = max((b for b in before if b.end <= mark.start()), key=lambda b: b.end)
+        if len(outside_names(text, last.end, mark.start(), before)) <= 4:
+            return mark.start()
+    return None
+
+
+_CEREMONY = re.compile(r"(?:了|了一场|隆重的)?(\w{2,8}?)(?:仪式|典礼)")
+
+
+def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
+    """True when a hosting trigger (举行) is followed by the ceremony of another kind of event
+    (签约仪式, 揭牌仪式): that event is what the sentence reports."""
+    match = _CEREMONY.match(text, at, end)
+    if match is None:
+        return False
+    classes = lexicons.table("events/triggers.tsv")
+    return any(classes[inner.group(0)] != "Hosting" for inner in trigger_re().finditer(match.group(1)))
+
+
+_NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
+
+
+def founds_something(text: str, at: int) -> bool:
+    """True when a founding trigger is followed by what is founded, named or not (成立了合资公司,
+    组建专家组, 设立上海分公司): then the names before it found it rather than being founded
+    (青岛新金融产业园成立, 协会成立于1998年, 成立大会)."""
+    if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
+        return False  # 筹委会的成立标志着…: the founding of the 筹委会
+    rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)
