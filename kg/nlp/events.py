@@ -28,6 +28,7 @@ from kg.nlp.text import TIME, clauses, sentences
 from kg.resolve import gazetteer
 
 _PARTNER_MARK = re.compile(r"与|跟|(?<!共)同(?![时样比一期等])")  # 同 as "with", not 同时, 共同, 同比
+_PARENT = re.compile(r"(?:旗下|下属|所属|属下)的?")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
@@ -145,7 +146,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
     place that only modifies a name (平度市的征和工业); a word inside a quoted name (“青岛·云展日”);
     a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
-    part, not 美国)."""
+    part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []
@@ -163,6 +164,9 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
         nxt = inside[i + 1] if i + 1 < len(inside) else None
         if nxt is not None and _modifies(text, m, nxt):
             continue
+        parent = _PARENT.match(text, m.end)
+        if nxt is not None and parent and nxt.start == parent.end():
+            continue  # 中国平安旗下的平安银行: the subsidiary takes part, not its parent
         kept.append(m)
     return kept
 

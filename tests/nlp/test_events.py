@@ -232,3 +232,8 @@ def test_events_who_founds_and_what_is_founded(kg_nlp, text, expected):
 def test_events_the_post_an_appointment_names_is_no_party(kg_nlp):
     (event,) = [e for e in kg_nlp("墨西哥总统塞迪略任命罗萨里奥·格林为外交部长。")._.kg_events if e.cls == "Appointment"]
     assert {(a.role, a.mention.name) for a in event.arguments} == {("agent", "塞迪略"), ("theme", "罗萨里奥·格林")}
+
+
+def test_events_a_subsidiarys_parent_takes_no_part(kg_nlp):
+    (event,) = [e for e in kg_nlp("中国平安旗下的平安银行与深圳市政府合作推出智慧城市项目。")._.kg_events if e.cls == "Cooperation"]
+    assert {(a.role, a.mention.name) for a in event.arguments} == {("agent", "平安银行"), ("partner", "深圳市政府")}
