@@ -112,6 +112,11 @@ def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert "成都高新区公司" not in names and "美国英特尔公司" in names
 
 
+def test_entities_the_first_of_two_who_do_something_together_is_an_organization():
+    text = "字节跳动与吉利控股集团联合成立智能汽车公司。"
+    assert ("字节跳动", "ORG", "字节跳动") in _found(text)
+
+
 def test_entities_a_short_form_the_text_defines_names_the_same_entity():
     text = "广州易联商业服务有限公司（以下简称“易联公司”）发布公告，易联公司将扩大业务。"
     found = _found(text)

@@ -17,8 +17,9 @@ from kg.nlp.entities.places import find_places, find_suffixed_places
 def _bilateral_re() -> re.Pattern:
     triggers = lexicons.table("events/triggers.tsv")
     bilateral = {"Signing", "Cooperation", "Meeting"}
-    words = sorted((w for w, c in triggers.items() if c in bilateral), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    words = [w for w, c in triggers.items() if c in bilateral]
+    words += [joint + w for w in triggers for joint in ("共同", "联合")]  # X与Y联合成立…: X does it with Y
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 _SLOT = re.compile(rf"(?:^|(?<=[\s,，。:：;；、“]))([{HAN}A-Za-z·]{{2,10}}?)(?=[与同跟])")
