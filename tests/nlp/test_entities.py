@@ -124,6 +124,13 @@ def test_entities_a_short_form_the_text_defines_names_the_same_entity():
     assert not any(s == "易联公司" and name != "广州易联商业服务有限公司" for s, _, name in found)
 
 
+def test_entities_model_organization_without_the_native_place_before_it():
+    text = "青岛籍中央电视台主持人王小骞被聘为大使。"
+    found = _with_model(text, ("青岛籍中央电视台", "ORG"))
+    assert ("中央电视台", "ORG") in found and ("青岛籍中央电视台", "ORG") not in found
+    assert ("上海古籍出版社", "ORG") in _with_model("上海古籍出版社出版。", ("上海古籍出版社", "ORG"))
+
+
 def test_entities_model_place_with_a_companys_ending_is_an_organization():
     text = "比亚迪股份有限公司与长安汽车成立合资公司。"
     assert ("长安汽车", "ORG") in _with_model(text, ("长安汽车", "GPE"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.nlp import lexicons
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re, _org_suffixes
-from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_orgs
+from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_orgs, is_place_name
 from kg.nlp.entities.persons import find_persons
 from kg.nlp.entities.places import find_places, find_suffixed_places
 
@@ -115,13 +115,17 @@ _HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")
 
 def _trimmed(text: str, cand: Candidate) -> Candidate:
     """A statistical model's span cut back to the name: a place without its house number (海泊路63号
-    → 海泊路); an organization after the first name ending that a verb follows, where the model ran on
-    into the sentence (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
+    → 海泊路); an organization without a native place before it (青岛籍中央电视台 → 中央电视台), and
+    after the first name ending that a verb follows, where the model ran on into the sentence
+    (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
     end = cand.end
     if cand.label in ("GPE", "LOC"):
         number = _HOUSE_NUMBER.search(text, cand.start, cand.end)
         end = number.start() if number and number.start() - cand.start >= 2 else end
     elif cand.label == "ORG":
+        native = text.find("籍", cand.start, cand.end - 2)
+        if native > cand.start and is_place_name(text[cand.start:native]):
+            return _trimmed(text, Candidate(native + 1, cand.end, cand.label, cand.rule, cand.name))  # 青岛籍|中央电视台
         for match in _org_suffix_re().finditer(text, cand.start, cand.end):
             rest = text[match.end():cand.end]
             flag = lexicons.pos_tags(rest)[0][1] if len(rest) >= 2 else ""

@@ -146,7 +146,8 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
             offset += len(item) + 1
 
 
-def _is_place_name(name: str) -> bool:
+def is_place_name(name: str) -> bool:
+    """True for the name of an administrative unit (full or short) or of a country."""
     return name in gazetteer.names() or name in lexicons.word_list("entities/countries.txt")
 
 
@@ -159,6 +160,6 @@ def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candi
             continue
         head = _org_suffix_re().search(text, cand.start, cand.end)
         left = by_end.get(cand.start - 1)
-        if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head and _is_place_name(text[cand.start:head.start()]):
+        if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head and is_place_name(text[cand.start:head.start()]):
             suffix = text[head.start():cand.end]  # 莱西市|政府, not 美国英特尔|公司 (成都高新区与美国英特尔公司)
             yield Candidate(left.start, left.end, "ORG", "coordination", text[left.start:left.end] + suffix)
