@@ -1,0 +1,107 @@
+"""A statistical model's entity spans, repaired where no name can be so: spans over a sentence
+mark or with an unclosed quote, a place with a house number or an event's ending, an organization
+that runs on into the sentence, over a conjunction or from a native place, a place with a company's
+ending. The rule layer (:func:`kg.nlp.entities.find_entities`) takes the model's spans through
+:func:`repaired` before it fills around them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from kg.nlp import lexicons
+from kg.nlp.entities.names import Candidate, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.organizations import is_place_name
+
+
+def repaired(text: str, known: Iterable[Candidate]) -> list[Candidate]:
+    """The model's spans that can be names, cut back, split or relabelled where they have to be."""
+    spans = [_trimmed(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
+    spans = [part for c in spans for part in _split_coordinated(text, c)]
+    return [_company(text, c) for c in spans]
+
+
+# a count after a name makes it a kind, not one organization: 设立楼院党小组8800多个, 党支部3300余个
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?(?:个|家|所|支)")
+_BREAK = re.compile(r"[\n。！？；，,;!?]")
+_PAIRS = ("“”", "()", "（）", "《》", "「」", "‘’")
+
+
+def _well_formed(name: str, label: str) -> bool:
+    """False for a statistical model's span that no name can be: one that runs over a line break or
+    a sentence or clause mark, or opens a quote or bracket it does not close (“青岛·云展日”主题活动启动\n本报),
+    or a place of three characters or more with the ending of an event or date (青岛·云展日).
+    No gold entity of MSRA's development set breaks these."""
+    if _BREAK.search(name) or any(name.count(a) != name.count(b) for a, b in _PAIRS):
+        return False
+    if label != "PERSON" and name.endswith("籍"):
+        return False  # 青岛籍: where someone comes from, not an organization or a place
+    return not (label in ("GPE", "LOC") and len(name) >= 3 and name.endswith(_not_place_endings()))
+
+
+@lru_cache(maxsize=1)
+def _not_place_endings() -> tuple[str, ...]:
+    return lexicons.word_list("entities/not_place_endings.txt")
+
+
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")
+
+
+def _trimmed(text: str, cand: Candidate) -> Candidate:
+    """A statistical model's span cut back to the name: a place without its house number (海泊路63号
+    → 海泊路); an organization without a native place before it (青岛籍中央电视台 → 中央电视台), and
+    after the first name ending that a verb follows, where the model ran on into the sentence
+    (…电子政务研究中心发布省级政府 → …电子政务研究中心)."""
+    end = cand.end
+    if cand.label in ("GPE", "LOC"):
+        number = _HOUSE_NUMBER.search(text, cand.start, cand.end)
+        end = number.start() if number and number.start() - cand.start >= 2 else end
+    elif cand.label == "ORG":
+        native = text.find("籍", cand.start, cand.end - 2)
+        if native > cand.start and is_place_name(text[cand.start:native]):
+            return _trimmed(text, Candidate(native + 1, cand.end, cand.label, cand.rule, cand.name))  # 青岛籍|中央电视台
+        for match in _org_suffix_re().finditer(text, cand.start, cand.end):
+            rest = text[match.end():cand.end]
+            flag = lexicons.pos_tags(rest)[0][1] if len(rest) >= 2 else ""
+            if match.start() - cand.start >= 2 and flag.startswith("v") and flag != "vn":
+                end = match.end()
+                break
+    return cand if end == cand.end else Candidate(cand.start, end, cand.label, cand.rule, cand.name)
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> tuple[str, ...]:
+    return lexicons.word_list("entities/company_words.txt")
+
+
+def _company(text: str, cand: Candidate) -> Candidate:
+    """A statistical model's place whose name ends with a company's word (长安汽车, 交通银行) is an
+    organization."""
+    if cand.label in ("GPE", "LOC") and text.endswith(_company_words(), cand.start, cand.end):
+        return Candidate(cand.start, cand.end, "ORG", cand.rule, cand.name)
+    return cand
+
+
+_AND = "与和及、同"
+
+
+def _split_coordinated(text: str, cand: Candidate) -> list[Candidate]:
+    """A statistical model's organization that runs over a conjunction between two names, each with
+    an organization's ending (济南市人民政府与华为技术有限公司), as those two names. Not inside a word
+    (日本众议院和平改革俱乐部: 和平), and not where the first name is an ending alone (大学与企业合作委员会)."""
+    if cand.label != "ORG":
+        return [cand]
+    for match in _org_suffix_re().finditer(text, cand.start, cand.end):
+        at = match.end()
+        if at + 2 >= cand.end or text[at] not in _AND or match.start() - cand.start < 2:
+            continue
+        rest = text[at + 1:cand.end]
+        if not rest.endswith(tuple(suffix for suffix, _ in _org_suffixes())):
+            continue
+        words = lexicons.pos_tags(text[match.start():min(cand.end, at + 3)])
+        if any(word.startswith(text[at]) and len(word) > 1 for word, _ in words):
+            continue  # 和平, 及时: the conjunction opens a word
+        first = Candidate(cand.start, at, "ORG", cand.rule, None)
+        return [first] + _split_coordinated(text, Candidate(at + 1, cand.end, "ORG", cand.rule, None))
+    return [cand]
