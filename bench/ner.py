@@ -1,6 +1,6 @@
 """Benchmark kg's shipped NER model against a jieba POS baseline.
 
-    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules] [--threads N]
+    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules] [--threads N] [--against DIR]
 
 Entity-level exact match (start, end, type) on msra/dev.jsonl, on a half-width/ASCII-punctuation
 variant of it (same offsets: the conversion is char by char), and on cluener/dev.jsonl. Gold labels
@@ -10,7 +10,9 @@ GPE and LOC are scored as one PLACE class because the gold data has one place cl
 characters per second (whole nlp() including the tokenizer, one process; numpy's BLAS limited to
 ``--threads``, 1 by default, so the speed is per core) and peak memory. With
 ``--rules`` the pipeline scored is kg's whole one as ``kg build`` runs it (the model, then the rule
-layer, events and relations).
+layer, events and relations). With ``--against DIR`` the model is also timed side by side with
+another, in this one process, the two taking turns ``--rounds`` times over ``msra/dev.jsonl``
+(medians and their ratio): a shared machine's speed drifts, and only runs side by side compare.
 """
 
 from __future__ import annotations
@@ -124,6 +126,21 @@ def jieba_spans(texts: list[str]) -> tuple[list[set], float]:
     return result, sum(map(len, texts)) / (time.perf_counter() - start)
 
 
+def paired_speed(models: dict, texts: list[str], rounds: int) -> dict[str, float]:
+    """Median characters per second of each model's ``nlp.pipe`` over ``texts``, the models taking
+    turns ``rounds`` times."""
+    import statistics
+
+    n = sum(map(len, texts))
+    runs: dict[str, list[float]] = {name: [] for name in models}
+    for _ in range(rounds):
+        for name, nlp in models.items():
+            start = time.perf_counter()
+            list(nlp.pipe(texts, batch_size=256))
+            runs[name].append(n / (time.perf_counter() - start))
+    return {name: statistics.median(v) for name, v in runs.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each corpus")
@@ -131,6 +148,8 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
     parser.add_argument("--rules", action="store_true", help="score the model with kg's rule layer after it")
     parser.add_argument("--threads", type=int, default=1, help="numpy BLAS threads (default 1: speed per core)")
+    parser.add_argument("--against", type=Path, default=None, help="another model to time side by side with --model")
+    parser.add_argument("--rounds", type=int, default=3, help="turns each model takes with --against")
     args = parser.parse_args()
     import numpy  # noqa: F401  (loaded first: threadpoolctl limits only loaded libraries)
     from threadpoolctl import threadpool_limits
@@ -191,6 +210,16 @@ def main() -> None:
         nlp(text)
     cps = sum(map(len, texts)) / (time.perf_counter() - start)
     print(f"| kg nlp(text) one call per sentence, msra dev | {cps:,.0f} |")
+    if args.against is not None:
+        other = spacy.load(args.against)
+        other("预热")
+        medians = paired_speed({str(args.model): nlp, str(args.against): other}, sets["msra dev"][0], args.rounds)
+        print(f"\n| side by side, msra dev, median of {args.rounds} turns | chars/s |")
+        print("|---|---|")
+        for name, cps in medians.items():
+            print(f"| {name} | {cps:,.0f} |")
+        first, second = medians.values()
+        print(f"| ratio (first / second) | {first / second:.3f} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory (ru_maxrss): {peak:.0f} MB; model: {args.model}; sentences: "
           f"msra {len(msra)}, cluener {len(cluener)}")
