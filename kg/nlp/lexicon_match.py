@@ -18,29 +18,17 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
+from kg.nlp import lexicons
+
 _CLASSES = {"nr": 0, "nrt": 0, "nrfg": 0, "ns": 1, "nt": 2, "nz": 3}
 _OTHER = 4
 _N_CLASSES = 5
 _MAX_LEN = 10
 
-_lexicon = None
-
-
-def _load():
-    global _lexicon
-    if _lexicon is None:
-        from kg.nlp.tokenizer import _jieba_posseg
-
-        posseg = _jieba_posseg()
-        freq = posseg.tokenizer.FREQ
-        tags = posseg.word_tag_tab
-        _lexicon = (freq, tags)
-    return _lexicon
-
 
 def lexicon_masks(text: str) -> Tuple[List[int], List[int]]:
     """``(classes, lengths)``: one bit mask of each kind per character of ``text`` (see module doc)."""
-    freq, tags = _load()
+    freq, tags = lexicons._jieba_dict()
     n = len(text)
     classes = [0] * n
     lengths = [0] * n
