@@ -171,7 +171,8 @@ def build(
         formats: more syntaxes to write beside graph.ttl: nt, nquads, trig, jsonld.
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
         include: globs of the files to take from folders.
-        workers: processes for extraction; None for every core (one for a corpus of one batch).
+        workers: processes for extraction, one core each; None for one per core (for a corpus of one
+            batch, this process, its matrix products on every core).
         engine: ``local`` (``workers`` processes on this machine) or ``dask``.
         scheduler: the Dask scheduler's address (or a ``distributed.Client``) for ``engine="dask"``.
         cache: reuse and keep per-document results in ``out/.cache/``.
@@ -196,15 +197,16 @@ def build(
             return summary
     if results is not None:
         (results.root / MANIFEST).unlink(missing_ok=True)  # written again once the new output is in place
-    if workers is None and engine == "local":
-        small = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
-        workers = 1 if small else None
+    every_core = False
+    if workers is None and engine == "local":  # one per core, or one with every core for one batch
+        every_core = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
+        workers = 1 if every_core else None
     table = EntityTable()
     mapping = Mapping(base_iri, table)
     summary = Summary()
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
-    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler), options, warm=gazetteer.names)
+    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
     staging = stage(out)
     try:
         with QuadSpool(staging / WORK / SPOOL) as spool:

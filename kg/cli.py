@@ -47,7 +47,7 @@ def build(
         Optional[list[str]], typer.Option("--include", help="Glob of the files to take from folders; repeatable. [default: *.txt *.md *.markdown *.jsonl]")
     ] = None,
     workers: Annotated[
-        Optional[int], typer.Option(min=1, help="Processes for extraction. [default: every core]")
+        Optional[int], typer.Option(min=1, help="Processes for extraction, one core each. [default: one per core]")
     ] = None,
     engine: Annotated[str, typer.Option(help="local (this machine's cores) or dask (a dask.distributed cluster, see --scheduler).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786.")] = None,

@@ -1,13 +1,19 @@
 """Engines that run :func:`kg.corpus.extract.extract` over batches of documents: in this process,
-in a pool of worker processes (every core), or on a Dask cluster. Each returns results as JSON
+in a pool of worker processes (one per core), or on a Dask cluster. Each returns results as JSON
 text, the form they are cached in, so all engines hand the build the same thing. The pipeline is
 loaded once per process, and only when a batch first needs it: a build that finds every document in
-the cache never loads spaCy."""
+the cache never loads spaCy.
+
+A worker is one core: its numpy BLAS (the NER encoder's matrix products) runs one thread, so
+``--workers N`` takes N cores whatever the machine has (a job given 4 cores of a 64-core node
+does not start 64 threads per worker). Only the in-process engine of a build that chose it by
+itself, for a corpus of one batch, leaves BLAS its threads: there it is the whole build."""
 
 from __future__ import annotations
 
 import os
 from concurrent.futures import Future
+from contextlib import nullcontext
 from typing import Protocol
 
 from kg.corpus.documents import Document
@@ -30,16 +36,39 @@ def extract_json(documents: list[Document], options: Options) -> list[str]:
     return [result.to_json() for result in extract(pipeline(options.model), documents, options)]
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container's or a job's share), not
+    every core of the machine as ``os.cpu_count()`` says."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def blas_threads(threads: int | None):
+    """A context in which numpy's BLAS runs ``threads`` threads (None: as it is)."""
+    if threads is None:
+        return nullcontext()
+    import numpy  # noqa: F401  (loaded first: threadpoolctl limits only the libraries already loaded)
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=threads, user_api="blas")
+
+
+def extract_json_one_core(documents: list[Document], options: Options) -> list[str]:
+    """:func:`extract_json` with numpy's BLAS held to one thread (a task on a Dask worker)."""
+    with blas_threads(1):
+        return extract_json(documents, options)
+
+
 _BLAS_LIMIT = []  # the limiter, kept for the worker's life
 
 
-def _init_worker(model: str | None, workers: int) -> None:
-    """Load the pipeline, and share the cores among the workers: numpy's BLAS would otherwise start
-    a thread per core in every worker, so that N workers run N × cores threads on N cores."""
-    from threadpoolctl import threadpool_limits
-
-    pipeline(model)  # first: threadpoolctl limits only the libraries already loaded
-    _BLAS_LIMIT.append(threadpool_limits(limits=max(1, (os.cpu_count() or 1) // workers), user_api="blas"))
+def _init_worker(model: str | None) -> None:
+    """Load the pipeline and hold numpy's BLAS to one thread: the worker is one core (N workers
+    each running a thread per core would run N × cores threads on N cores)."""
+    pipeline(model)
+    _BLAS_LIMIT.append(blas_threads(1))
 
 
 class Engine(Protocol):
@@ -48,12 +77,17 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Extraction in this process, at once when a batch is submitted."""
+    """Extraction in this process, at once when a batch is submitted, with numpy's BLAS held to
+    ``threads`` threads meanwhile (None: as it is, every core)."""
+
+    def __init__(self, threads: int | None = None):
+        self.threads = threads
 
     def submit(self, documents: list[Document], options: Options) -> Future:
         future: Future = Future()
         try:
-            future.set_result(extract_json(documents, options))
+            with blas_threads(self.threads):
+                future.set_result(extract_json(documents, options))
         except BaseException as err:  # handed on to whoever asks for the result
             future.set_exception(err)
         return future
@@ -63,7 +97,8 @@ class LocalEngine:
 
 
 class ProcessEngine:
-    """A pool of ``workers`` processes, started on the first batch; each loads the pipeline once."""
+    """A pool of ``workers`` processes, started on the first batch; each loads the pipeline once
+    and is one core (numpy's BLAS in one thread)."""
 
     def __init__(self, workers: int, model: str | None):
         self.workers, self.model, self._pool = workers, model, None
@@ -75,7 +110,7 @@ class ProcessEngine:
 
             # not fork: workers start from a clean interpreter, safe whatever threads the parent runs
             context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model, self.workers))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model,))
         return self._pool.submit(extract_json, documents, options)
 
     def close(self) -> None:
@@ -84,8 +119,9 @@ class ProcessEngine:
 
 
 class DaskEngine:
-    """Batches as tasks on a ``dask.distributed`` cluster. Documents travel as bytes (workers need
-    kg installed, not the input files) and results come back as JSON text."""
+    """Batches as tasks on a ``dask.distributed`` cluster, one core each (numpy's BLAS in one
+    thread: run one worker process per core, ``--nthreads 1``). Documents travel as bytes (workers
+    need kg installed, not the input files) and results come back as JSON text."""
 
     def __init__(self, scheduler: str | object):
         try:
@@ -97,21 +133,25 @@ class DaskEngine:
         self._own = not isinstance(scheduler, Client)
 
     def submit(self, documents: list[Document], options: Options) -> Future:
-        return self.client.submit(extract_json, documents, options, pure=False)
+        return self.client.submit(extract_json_one_core, documents, options, pure=False)
 
     def close(self) -> None:
         if self._own:
             self.client.close()
 
 
-def make_engine(engine: str, *, workers: int | None = None, model: str | None = None, scheduler=None) -> Engine:
-    """The engine ``local`` (``workers`` processes; 1 runs in this process) or ``dask`` (on the
-    cluster whose scheduler is at ``scheduler``, an address or a ``distributed.Client``)."""
+def make_engine(engine: str, *, workers: int | None = None, model: str | None = None, scheduler=None, every_core: bool = False) -> Engine:
+    """The engine ``local`` (``workers`` processes, one core each, None for one per usable core;
+    1 runs in this process) or ``dask`` (on the cluster whose scheduler is at ``scheduler``, an
+    address or a ``distributed.Client``). ``every_core``: a single in-process worker leaves numpy's
+    BLAS all its threads (for a build that is that one worker and nothing else)."""
     if engine == "dask":
         if scheduler is None:
             raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         return DaskEngine(scheduler)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use local or dask")
-    workers = workers or os.cpu_count() or 1
-    return LocalEngine() if workers == 1 else ProcessEngine(workers, model)
+    workers = workers or usable_cores()
+    if workers == 1:
+        return LocalEngine(threads=None if every_core else 1)
+    return ProcessEngine(workers, model)

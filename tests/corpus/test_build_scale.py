@@ -1,7 +1,5 @@
 """kg build at corpus scale: the incremental cache, every core, JSON Lines, a Dask cluster."""
 
-import os
-
 import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
@@ -129,9 +127,9 @@ def test_build_dask_local_cluster_same_bytes(corpus, tmp_path):
 
 
 
-def test_build_workers_share_the_cores_among_their_blas_threads():
-    """N workers each run cores/N BLAS threads, not one per core each (oversubscribed, --workers 2
-    ran 1.5× slower)."""
+def test_build_workers_are_one_core_each():
+    """Each worker runs numpy's BLAS in one thread: --workers N takes N cores (workers each running
+    a thread per core oversubscribed the cores: --workers 2 ran 1.5× slower)."""
     from threadpoolctl import threadpool_info
 
     engine = engines.ProcessEngine(2, None)
@@ -140,4 +138,22 @@ def test_build_workers_share_the_cores_among_their_blas_threads():
         info = engine._pool.submit(threadpool_info).result(timeout=300)
     finally:
         engine.close()
-    assert max(i["num_threads"] for i in info if i["user_api"] == "blas") == max(1, (os.cpu_count() or 1) // 2)
+    assert {i["num_threads"] for i in info if i["user_api"] == "blas"} == {1}
+
+
+def _blas_threads_seen(documents, options):
+    from threadpoolctl import threadpool_info
+
+    return [max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")]
+
+
+def test_one_worker_is_one_core_unless_the_build_chose_it(monkeypatch):
+    """--workers 1 holds BLAS to one thread while it extracts; the one in-process worker a build
+    picks for a corpus of one batch leaves BLAS every thread it has."""
+    from threadpoolctl import threadpool_info
+
+    monkeypatch.setattr(engines, "extract_json", _blas_threads_seen)
+    default = max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+    assert engines.make_engine("local", workers=1).submit([], Options()).result() == [1]
+    assert engines.make_engine("local", workers=1, every_core=True).submit([], Options()).result() == [default]
+    assert max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas") == default  # restored
