@@ -6,8 +6,9 @@ its NFKC form, lower-cased (``，`` and ``,`` alike, ``Ａ`` ``A`` ``a`` alike, 
 which is what models and rules read.
 
 With ``jieba_features`` on, the tokenizer also carries word information on the character tokens,
-computed by jieba (``posseg``, dictionary only, no HMM: fast and deterministic) on the NFKC-folded
-text, which has the same length as the input because ``norm_`` is only set where NFKC is 1:1:
+jieba's dictionary-only cut (``posseg`` without HMM: fast and deterministic; computed by
+:mod:`kg.nlp.jieba_words`, the same words faster) of the NFKC-folded text, which has the same length
+as the input because ``norm_`` is only set where NFKC is 1:1:
 
 * ``token.lemma_``: the jieba word that holds the character;
 * ``token.tag_``: the character's position in that word (``B``/``I``/``E``/``S``) and the word's
@@ -57,34 +58,52 @@ def norm_char(ch: str) -> str:
     return lowered if len(lowered) == 1 else folded
 
 
+class _PerChar(dict):
+    """A function of one character, remembered: every character is normalized again and again."""
+
+    def __init__(self, function: Callable[[str], str]):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, ch: str) -> str:
+        value = self[ch] = self.function(ch)
+        return value
+
+
+_NORMALIZED = _PerChar(normalize_char)
+_NORMS = _PerChar(norm_char)
+
+
 def normalize_text(text: str) -> str:
     """``normalize_char`` applied to every character: same length as ``text``, offsets unchanged."""
-    return "".join(normalize_char(ch) for ch in text)
+    return "".join(map(_NORMALIZED.__getitem__, text))
 
 
-_posseg = None
+_words = None
 
 
-def _jieba_posseg():
-    global _posseg
-    if _posseg is None:
+def _jieba_words():
+    global _words
+    if _words is None:
         import logging
 
         import jieba
         import jieba.posseg
 
+        from kg.nlp.jieba_words import JiebaWords
+
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
-        _posseg = jieba.posseg.dt
-    return _posseg
+        _words = JiebaWords(jieba.dt, jieba.posseg.dt.word_tag_tab)
+    return _words
 
 
 def jieba_char_features(text: str) -> Tuple[List[str], List[str]]:
-    """For each character of ``text``: the jieba word holding it and ``BIES-pos`` of that word."""
+    """For each character of ``text``: the jieba word holding it and ``BIES-pos`` of that word
+    (jieba's dictionary-only cut, ``jieba.posseg.cut(text, HMM=False)``)."""
     words: List[str] = []
     tags: List[str] = []
-    for pair in _jieba_posseg().cut(text, HMM=False):
-        word, flag = pair.word, pair.flag
+    for word, flag in _jieba_words().cut(text):
         n = len(word)
         if n == 1:
             words.append(word)
@@ -116,7 +135,7 @@ class CharTokenizer:
                 words.append(ch)
                 spaces.append(False)
                 starts.append(i)
-        norms = [norm_char(w) for w in words]
+        norms = [_NORMS[w] for w in words]
         lemmas = tags = None
         if self.jieba_features and words:
             folded = normalize_text(text)

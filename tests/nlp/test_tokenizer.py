@@ -67,3 +67,30 @@ def test_tokenizer_jieba_features_align_with_spaces():
 def test_tokenizer_empty_text():
     doc = CharTokenizer(_nlp().vocab, jieba_features=True)("")
     assert len(doc) == 0 and doc.text == ""
+
+
+def _jieba_reference(text):
+    import jieba.posseg
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text, HMM=False)]
+
+
+def test_jieba_words_cut_as_jieba_does():
+    """kg's one-pass cut gives jieba's own words and tags, ties and odd input included."""
+    from pathlib import Path
+
+    from kg.nlp.tokenizer import _jieba_words
+
+    pages = sorted(Path(__file__).resolve().parents[2].glob("seeds/*.txt")) + sorted(
+        Path(__file__).resolve().parents[1].glob("gold/*/sentences.md")
+    )
+    texts = [line for page in pages for line in page.read_text(encoding="utf-8").splitlines()]
+    texts += [
+        "", " ", "a\r\nb", "\r\n\r\n", "ABC123 abc．", "Ｔ恤和3G手机\t\n。。", "中国\u3000人民", "x.y_z+c#d&e",
+        "〇一二", "⺀⼀", "iPhone 12 Pro 售价 5999元。", "结婚的和尚未结婚的", "他说的确实在理",
+    ]
+    texts += [normalize_text(t) for t in texts]
+    assert len(texts) > 200
+    words = _jieba_words()
+    for text in texts + texts:  # the second time from the cache of blocks
+        assert words.cut(text) == _jieba_reference(text), text
