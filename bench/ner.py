@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
+import kg.nlp.inference  # noqa: E402
 import kg.nlp.tokenizer  # noqa: E402,F401  (registers kg.CharTokenizer.v1 / kg.CharHashEmbed.v1)
 from kg.nlp.train import LABEL_MAP, map_label  # noqa: E402
 
@@ -156,13 +157,14 @@ def main() -> None:
 
     limit = threadpool_limits(limits=args.threads, user_api="blas")  # noqa: F841  (kept for the run)
 
-    kg.nlp.tokenizer.use_fast_cpu_ops()
+    kg.nlp.inference.use_fast_cpu_ops()
     if args.rules:
         from kg.nlp.pipeline import load as load_pipeline
 
         nlp = load_pipeline(str(args.model))
     else:
         nlp = spacy.load(args.model)
+        kg.nlp.inference.lean_inference(nlp)
     system = "kg model + rules" if args.rules else "kg model"
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
     cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
@@ -212,6 +214,7 @@ def main() -> None:
     print(f"| kg nlp(text) one call per sentence, msra dev | {cps:,.0f} |")
     if args.against is not None:
         other = spacy.load(args.against)
+        kg.nlp.inference.lean_inference(other)
         other("预热")
         medians = paired_speed({str(args.model): nlp, str(args.against): other}, sets["msra dev"][0], args.rounds)
         print(f"\n| side by side, msra dev, median of {args.rounds} turns | chars/s |")

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp import components, lexicons, tokenizer  # noqa: F401  (registers factories)
+from kg.nlp import components, inference, lexicons, tokenizer  # noqa: F401  (registers factories)
 
 RULE_COMPONENTS = ("kg_entity_rules", "kg_events", "kg_relations")
 RULES_ONLY = "rules"  # --model rules: kg's rule layer without the NER model
@@ -78,7 +78,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    tokenizer.use_fast_cpu_ops()
+    inference.use_fast_cpu_ops()
     if model == RULES_ONLY:
         return load_rules_only() if rules else spacy.blank("zh")
     if model is None and model_path() is not None:
@@ -89,6 +89,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
         nlp = spacy.load(model)
         if "ner" in nlp.pipe_names:
             nlp.add_pipe("kg_label_map", after="ner")
+    inference.lean_inference(nlp)
     if rules:
         for name in RULE_COMPONENTS:
             if name not in nlp.pipe_names:

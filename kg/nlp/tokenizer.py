@@ -256,31 +256,3 @@ def char_hash_embed(
         ragged2list(),
     )
 
-
-# --- faster CPU matrix products --------------------------------------------------------------
-# thinc's NumpyOps multiplies matrices with its bundled blis, which on some CPUs (measured: AMD EPYC,
-# one thread) runs at under half the speed of numpy's BLAS. The CNN encoder is almost all matrix
-# products, so kg routes them through numpy: same results, about twice the training and tagging speed.
-
-from thinc.api import NumpyOps, get_current_ops, set_current_ops  # noqa: E402
-
-
-class KgNumpyOps(NumpyOps):
-    name = "kg_numpy"
-
-    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
-        a = x.T if trans1 else x
-        b = y.T if trans2 else y
-        if out is None:
-            return numpy.ascontiguousarray(numpy.matmul(a, b), dtype="float32")
-        numpy.matmul(a, b, out=out)
-        return out
-
-
-def use_fast_cpu_ops() -> None:
-    """Make new thinc models use :class:`KgNumpyOps` when the current ops are thinc's NumpyOps.
-
-    Called by :func:`kg.load` and :func:`kg.nlp.train.train` before they build models, not at
-    import: importing kg changes nothing global."""
-    if type(get_current_ops()) is NumpyOps:
-        set_current_ops(KgNumpyOps())

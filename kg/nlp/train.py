@@ -29,7 +29,8 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
-from kg.nlp.tokenizer import normalize_text, use_fast_cpu_ops  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
+from kg.nlp.inference import use_fast_cpu_ops
+from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
 DEFAULT_CONFIG = RESOURCES / "config.cfg"
