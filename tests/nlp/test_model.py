@@ -67,3 +67,33 @@ def test_model_rules_alone_on_request():
 
     nlp = load("rules")
     assert "ner" not in nlp.pipe_names and "kg_entity_rules" in nlp.pipe_names
+
+
+def test_lean_inference_same_output_less_memory_training_unchanged(nlp):
+    """kg.load lets each encoder layer's arrays go once used when predicting: same vectors, a
+    smaller peak; a training step (is_train=True) still runs backward through the chain."""
+    import tracemalloc
+
+    import numpy
+
+    from kg.nlp.inference import lean_inference
+
+    texts = [FULL * 20, HALF * 20] * 4
+    stock = spacy.load(MODEL)
+    lean = spacy.load(MODEL)
+    assert lean_inference(lean) > 0
+
+    def predict(pipeline):
+        docs = [pipeline.make_doc(t) for t in texts]
+        tracemalloc.start()
+        vectors = pipeline.get_pipe("tok2vec").predict(docs)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return vectors, peak
+
+    (before, stock_peak), (after, lean_peak) = predict(stock), predict(lean)
+    assert all(numpy.array_equal(a, b) for a, b in zip(before, after))
+    assert lean_peak < stock_peak / 2
+    model = lean.get_pipe("tok2vec").model
+    vectors, backprop = model.begin_update([lean.make_doc(FULL)])
+    backprop([model.ops.alloc2f(*v.shape) for v in vectors])
