@@ -50,9 +50,12 @@ def _jieba_dict() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's own tables of its dictionary: word → frequency (prefixes of words have 0) and word →
     part of speech. Read from jieba rather than parsed again from dict.txt: a second copy cost
     68 MB in every process."""
+    import logging
+
     import jieba
     import jieba.posseg
 
+    jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 

@@ -22,6 +22,7 @@ token (computed from NORM, so full-width and half-width text look the same to th
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Callable, List, Tuple
 
 import numpy
@@ -41,6 +42,7 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from kg.nlp import lexicons
 from kg.nlp.lexicon_match import lexicon_masks
 
 
@@ -79,23 +81,13 @@ def normalize_text(text: str) -> str:
     return "".join(map(_NORMALIZED.__getitem__, text))
 
 
-_words = None
-
-
+@lru_cache(maxsize=1)
 def _jieba_words():
-    global _words
-    if _words is None:
-        import logging
+    import jieba
 
-        import jieba
-        import jieba.posseg
+    from kg.nlp.jieba_words import JiebaWords
 
-        from kg.nlp.jieba_words import JiebaWords
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
-        _words = JiebaWords(jieba.dt, jieba.posseg.dt.word_tag_tab)
-    return _words
+    return JiebaWords(jieba.dt, lexicons._jieba_dict()[1])  # initialized there, tables shared
 
 
 def jieba_char_features(text: str) -> Tuple[List[str], List[str]]:
