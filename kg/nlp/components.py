@@ -43,8 +43,10 @@ class EntityRules:
             if span is None:
                 continue
             spans.append(span)
+            if cand.rule == "surname_only":
+                continue  # 黄 of 黄说 with no 黄… named in full: an entity of the text, no one the graph can hold
             surface = text[cand.start:cand.end]
-            alias = cand.rule != "coordination"
+            alias = cand.rule not in ("coordination", "surname")  # 平度市 of 平度市、莱西市政府; 黄 of 黄登仁
             mentions.append(Mention(cand.start, cand.end, cand.label, surface, cand.name or surface, alias))
         doc.ents = filter_spans(spans)
         doc._.kg_mentions = mentions

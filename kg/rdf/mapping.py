@@ -145,9 +145,14 @@ class Mapping:
             quads.extend(self._event(article, index, event, home, doc))
         for index, position in enumerate(result.positions):
             quads.extend(self._position(article, index, position, home, doc))
+        mentioned = {self.entities.resolve(key) for key in result.mention_keys}
         for location in result.locations:
             org = self.entity_iri(self._key(location.org, home, scope))
-            quads.append((org, SCHEMA.location, self.entity_iri(self._key(location.place, home, scope)), self.shared))
+            place = self._key(location.place, home, scope)
+            quads.append((org, SCHEMA.location, self.entity_iri(place), self.shared))
+            if place not in mentioned:  # named inside the organization's name: 李沧区 of 李沧区汇益港湾…创新园
+                mentioned.add(place)
+                quads.append((node, SCHEMA.mentions, self.entity_iri(place), doc))
         return quads
 
     def _sentence(self, article: Article, span: tuple[int, int], doc: URIRef) -> tuple[URIRef, list[Quad]]:

@@ -181,3 +181,39 @@ def test_entities_a_model_place_without_its_house_number():
 
 def test_entities_a_native_place_is_no_organization():
     assert not any(s.endswith("籍") for s, _ in _with_model("上海籍歌手李明演唱", ("上海籍", "ORG")))
+
+
+def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
+    text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
+    known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]
+    found = {(text[c.start:c.end], c.start, c.rule, c.name) for c in find_entities(text, known)}
+    assert ("黄", 9, "surname", "黄登仁") in found
+
+
+def test_entities_a_surname_alone_with_no_one_named_in_full_is_kept_out_of_the_graph(kg_nlp):
+    from spacy.tokens import Span
+
+    text = "统筹规范,充满活力,黄说。"
+    found = {(text[c.start:c.end], c.rule) for c in find_entities(text, [Candidate(3, 4, "PERSON", "model"), Candidate(10, 11, "PERSON", "model")])}
+    assert ("范", "surname_only") in found and ("黄", "surname_only") in found
+    doc = kg_nlp.make_doc(text)
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]  # as the model might tag it
+    doc = kg_nlp.get_pipe("kg_entity_rules")(doc)
+    assert "范" in {e.text for e in doc.ents}  # an entity of the text, as MSRA annotates a surname alone
+    assert "范" not in {m.text for m in doc._.kg_mentions}  # but no one the graph can hold
+
+
+def test_entities_a_name_never_opens_or_closes_with_a_dot():
+    found = _with_model("电影由米拉·乔沃维奇主演", ("米拉·", "PERSON"))
+    assert ("米拉", "PERSON") in found and ("米拉·", "PERSON") not in found
+    assert ("杭州", "GPE") in _with_model("“杭州·云展会”平台上线", ("杭州·云", "GPE"))
+
+
+def test_entities_the_peers_of_an_organization_in_a_list_closed_by_their_kind():
+    found = _found("旧址相继引入春光里·青岛产投生态综合体、洪泰山海会、青岛新金融产业园等项目")
+    assert {("春光里·青岛产投生态综合体", "ORG"), ("洪泰山海会", "ORG")} <= {(s, label) for s, label, _ in found}
+    found = _found("来自国家科技促进发展中心、中国农业大学、北方交大等单位的专家")
+    assert ("北方交大", "ORG", "北方交大") in found
+    assert not any(s.endswith("发展中心") for s, _, _ in found)  # no clear left edge: left alone
+    assert not any(label == "PERSON" for _, label, _ in found)  # 单位的专家 names no 单 called 位的
+    assert not any(label == "ORG" for _, label, _ in _found("道路、桥梁、学校等项目"))  # no organization among them

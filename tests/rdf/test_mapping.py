@@ -118,3 +118,20 @@ def test_mapping_amount_keeps_its_currency():
         PREFIX schema: <https://schema.org/>
         SELECT ?v ?c WHERE { ?e kg:amount ?a . ?a schema:value ?v ; schema:currency ?c }"""))
     assert [(v.toPython(), str(c)) for v, c in rows] == [(Decimal("350000000"), "USD")]
+
+
+def test_mapping_a_place_named_inside_an_organizations_name_is_mentioned():
+    from kg.nlp.records import Location
+
+    text = "李沧区汇益港湾社会组织创新园开园。"
+    article = Article(id="doc-0", source="doc.txt", title="", text=text)
+    org = Mention(0, 14, "ORG", "李沧区汇益港湾社会组织创新园", "李沧区汇益港湾社会组织创新园")
+    place = Mention(0, 3, "GPE", "李沧区", "李沧区")
+    table = EntityTable()
+    builder = GraphBuilder("https://example.org/id/", table)
+    builder.add_article(ArticleResult(article, locations=[Location(org, place, (0, len(text)))], mention_keys=[table.add(org)]))
+    builder.add_entities()
+    mentioned = {str(label) for (label,) in builder.graph.query("""
+        PREFIX schema: <https://schema.org/>
+        SELECT ?label WHERE { ?a schema:mentions ?e . ?e rdfs:label ?label }""")}
+    assert mentioned == {"李沧区汇益港湾社会组织创新园", "李沧区"}

@@ -1,4 +1,4 @@
-"""Document-level entity rules: the party first named in X 与 Y 签约, a name spread to its other occurrences, and find_entities, which runs every finder and keeps the longest non-overlapping candidates."""
+"""Document-level entity rules: the party first named in X 与 Y 签约, a name spread to its other occurrences, a person named by the surname alone, and find_entities, which runs every finder and keeps the longest non-overlapping candidates."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 from kg.nlp import lexicons
 from kg.nlp.entities.model_spans import repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
-from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_orgs
+from kg.nlp.entities.organizations import find_coordinated_heads, find_enumerations, find_known_orgs, find_listed_peers, find_orgs
 from kg.nlp.entities.persons import find_persons
 from kg.nlp.entities.places import find_places, find_suffixed_places
 
@@ -88,6 +88,25 @@ def _describes(cand: Candidate, text: str) -> bool:
     return cand.label != "PERSON" and _SUPERLATIVE.search(text, cand.start, cand.end) is not None
 
 
+def resolve_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A person named by the surname alone (给黄送去 after 黄登仁) stands for the one person of that
+    surname the text names in full (rule ``surname``, the full name as its name). With none or
+    several it stays an entity of the text (MSRA's annotation counts 黄 in 黄说 as a person) but
+    names no one the graph can hold (rule ``surname_only``): kg's graph leaves it out."""
+    full: dict[str, set[str]] = {}
+    for c in chosen:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            full.setdefault(text[c.start], set()).add(c.name or text[c.start:c.end])
+    resolved = []
+    for c in chosen:
+        if c.label == "PERSON" and c.end - c.start == 1:
+            names = full.get(text[c.start], set())
+            name = next(iter(names)) if len(names) == 1 else None
+            c = Candidate(c.start, c.end, "PERSON", "surname" if name else "surname_only", name)
+        resolved.append(c)
+    return resolved
+
+
 def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
     """All rule entities of a text, non-overlapping, longest first.
 
@@ -106,5 +125,6 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
     chosen = [heads.get((c.start, c.end), c) for c in chosen]
     chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
+    chosen = _choose(chosen + list(find_listed_peers(text, chosen)))
     chosen = _choose(chosen + list(find_short_forms(text, chosen)))
-    return _choose(chosen + list(propagate(text, chosen)))
+    return resolve_surnames(text, _choose(chosen + list(propagate(text, chosen))))

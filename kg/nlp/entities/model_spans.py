@@ -1,7 +1,7 @@
 """A statistical model's entity spans, repaired where no name can be so: spans over a sentence
-mark or with an unclosed quote, a place with a house number or an event's ending, an organization
-that runs on into the sentence, over a conjunction or from a native place, a place with a company's
-ending. The rule layer (:func:`kg.nlp.entities.find_entities`) takes the model's spans through
+mark or with an unclosed quote, a dot at the edge, a place with a house number or an event's
+ending, an organization that runs on into the sentence, over a conjunction or from a native place,
+a place with a company's ending. The rule layer (:func:`kg.nlp.entities.find_entities`) takes the model's spans through
 :func:`repaired` before it fills around them."""
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from kg.nlp.entities.organizations import is_place_name
 
 def repaired(text: str, known: Iterable[Candidate]) -> list[Candidate]:
     """The model's spans that can be names, cut back, split or relabelled where they have to be."""
-    spans = [_trimmed(text, c) for c in known if _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
+    spans = [_undotted(text, c) for c in known]
+    spans = [_trimmed(text, c) for c in spans if c.end > c.start and _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
     spans = [part for c in spans for part in _split_coordinated(text, c)]
     return [_company(text, c) for c in spans]
 
@@ -43,6 +44,24 @@ def _well_formed(name: str, label: str) -> bool:
 @lru_cache(maxsize=1)
 def _not_place_endings() -> tuple[str, ...]:
     return lexicons.word_list("entities/not_place_endings.txt")
+
+
+_DOTS = "·•"
+
+
+def _undotted(text: str, cand: Candidate) -> Candidate:
+    """A span without a name separator at its edge (米拉· of 米拉·乔沃维奇 cut short): the dot joins
+    the parts of a name and never opens or closes one. A place's or organization's span whose part
+    after the dot is one character is cut back to before the dot (青岛·云 of 青岛·云展日): of the
+    corpora's ~145,000 gold names only people's end so (凡·高)."""
+    start, end = cand.start, cand.end
+    while start < end and text[start] in _DOTS:
+        start += 1
+    while end > start and text[end - 1] in _DOTS:
+        end -= 1
+    if cand.label != "PERSON" and end - start >= 4 and text[end - 2] in _DOTS:
+        end -= 2
+    return cand if (start, end) == (cand.start, cand.end) else Candidate(start, end, cand.label, cand.rule, cand.name)
 
 
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")

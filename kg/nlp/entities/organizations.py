@@ -1,4 +1,4 @@
-"""Organizations: by name endings (公司, 委员会 …), jieba's known names, enumerations closed by a count, and shared heads (平度市、莱西市政府)."""
+"""Organizations: by name endings (公司, 委员会 …), jieba's known names, enumerations closed by a count or a kind (等单位) with an organization among them, and shared heads (平度市、莱西市政府)."""
 
 from __future__ import annotations
 
@@ -144,6 +144,65 @@ def find_enumerations(text: str) -> Iterator[Candidate]:
             if 2 <= len(item) <= 12:
                 yield Candidate(offset, offset + len(item), "ORG", "enumeration")
             offset += len(item) + 1
+
+
+# a list closed by the kind of its items: A、B、C等单位, A、B等三家企业
+_LIST_CLOSE = re.compile(r"等(?:[0-9一二两三四五六七八九十多]+(?:家|个))?(?:企业|公司|单位|机构|园区|项目|组织|团体|银行|高校|院校|媒体)")
+
+
+def find_listed_peers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """The other items of a list closed by an organizations' kind, where one item is an organization
+    found already (春光里·青岛产投生态综合体、洪泰山海会、青岛新金融产业园等项目): lists of that form name
+    peers. The first item is taken only where verbs or function words alone stand before it in its
+    clause, as a list does not mark its left edge. Measured on MSRA's training and development sets,
+    one organization of each such list given: of the 59 items found, 56 are gold organizations, one
+    a place (徐悲鸿纪念馆), two neither (杂志, 原国内贸易部)."""
+    orgs = {(c.start, c.end) for c in chosen if c.label == "ORG"}
+    for close in _LIST_CLOSE.finditer(text):
+        items, end = [], close.start()
+        while True:
+            start = end
+            while start > 0 and _NAME_CHAR.match(text[start - 1]) and end - start < 16:
+                start -= 1
+            if start == end:
+                break
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue
+        first_start, first_end = items[-1]
+        found = [(a, b) for a, b in orgs if b == first_end and a >= first_start]
+        if found:
+            items[-1] = found[0]
+        else:
+            name_from = _after_verbs(text, _left_edge(text, first_end, 16, first_start), first_end)
+            items[-1] = (name_from, first_end) if name_from is not None else (first_end, first_end)
+        if not orgs & set(items):
+            continue
+        for start, end in items:
+            item = text[start:end]
+            if 2 <= len(item) <= 16 and (start, end) not in orgs and not lexicons.has_function_word(item):
+                yield Candidate(start, end, "ORG", "enumeration")
+
+
+_NOT_NAME_POS = ("v", "d", "p", "c", "r", "u")
+
+
+def _after_verbs(text: str, start: int, end: int) -> int | None:
+    """Where a name starts after the verbs, adverbs and function words that open ``text[start:end]``
+    (相继引入|春光里·青岛产投生态综合体); None where another such word follows them, as the name's
+    left edge is then unclear (来自国家科技促进发展中心)."""
+    offset, name_from = start, None
+    for word, flag in lexicons.pos_tags(text[start:end]):
+        verb = flag.startswith(_NOT_NAME_POS) and flag != "vn"
+        if verb and name_from is not None:
+            return None
+        offset += len(word)
+        if not verb and name_from is None:
+            name_from = offset - len(word)
+    return name_from
 
 
 def is_place_name(name: str) -> bool:

@@ -16,6 +16,10 @@ def _title_re() -> re.Pattern:
     return re.compile(titles)
 
 
+# particles no given name holds (单位的专家 names no 单 called 位的); 其, 再, 之 … do (钱其琛, 刘再复)
+_PARTICLES = frozenset("的地得了着过吗呢吧")
+
+
 def _name_at(text: str, start: int) -> int | None:
     """End of a person's name starting at ``start`` (surname + one or two characters), or None."""
     single, compound = lexicons.surnames()
@@ -36,7 +40,7 @@ def _name_at(text: str, start: int) -> int | None:
         return i >= len(text) or not re.match(rf"[{HAN}]", text[i]) or bool(titles.match(text, i)) or text.startswith(verbs, i)
 
     options = [given_from + 1, given_from + 2]
-    options = [e for e in options if e <= len(text) and re.fullmatch(rf"[{HAN}]+", text[given_from:e])]
+    options = [e for e in options if e <= len(text) and re.fullmatch(rf"[{HAN}]+", text[given_from:e]) and not _PARTICLES & set(text[given_from:e])]
     for end in options:
         if boundary(end):
             return end
