@@ -217,3 +217,13 @@ def test_entities_the_peers_of_an_organization_in_a_list_closed_by_their_kind():
     assert not any(s.endswith("发展中心") for s, _, _ in found)  # no clear left edge: left alone
     assert not any(label == "PERSON" for _, label, _ in found)  # 单位的专家 names no 单 called 位的
     assert not any(label == "ORG" for _, label, _ in _found("道路、桥梁、学校等项目"))  # no organization among them
+
+
+def test_entities_bodies_named_by_their_level_beside_another_level_are_kinds():
+    def orgs(text, *model):
+        return {s for s, label in _with_model(text, *((m, "ORG") for m in model)) if label == "ORG"}
+
+    assert not orgs("明确了市委9项、区委12项、街道和社区党组织各10项职责", "市委", "区委")
+    assert not orgs("构建起“市委领、区委统、街道联、社区拢”格局", "市委", "区委")
+    assert not orgs("市委书记、区市党委书记领航推进", "区市党委")  # two levels at once
+    assert orgs("市委、市政府高度重视", "市委", "市政府") == {"市委", "市政府"}  # one level: the city's

@@ -1,4 +1,4 @@
-"""Document-level entity rules: the party first named in X 与 Y 签约, a name spread to its other occurrences, a person named by the surname alone, and find_entities, which runs every finder and keeps the longest non-overlapping candidates."""
+"""Document-level entity rules: the party first named in X 与 Y 签约, a name spread to its other occurrences, bodies named by their level that name a kind (市委9项、区委12项), a person named by the surname alone, and find_entities, which runs every finder and keeps the longest non-overlapping candidates."""
 
 from __future__ import annotations
 
@@ -88,6 +88,32 @@ def _describes(cand: Candidate, text: str) -> bool:
     return cand.label != "PERSON" and _SUPERLATIVE.search(text, cand.start, cand.end) is not None
 
 
+_LEVELS = "省|市|区|县|镇|乡|村|州|街道|社区"
+_LEVEL_BODY = re.compile(rf"((?:{_LEVELS})+)(?:党委|党工委|党组织|委|政府|人大|政协|纪委|委员会)")
+_LISTED_LEVEL_BODY = re.compile(rf"(?:^|(?<=[^{HAN}]|[、和与及]))" + _LEVEL_BODY.pattern)
+_CLAUSE_MARKS = "，,。；;！？!?\n"
+
+
+def drop_level_kinds(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Bodies named by their level that name a kind, not one body: those of two levels at once
+    (区市党委, 省市政府) and those a clause sets beside a body of another level (市委9项、区委12项,
+    市委领、区委统). Bodies of one level stay (市委、市政府: the article's city's)."""
+    levels = {c: _LEVEL_BODY.fullmatch(text[c.start:c.end]) for c in chosen if c.label == "ORG"}
+    levels = {c: m.group(1) for c, m in levels.items() if m}
+    kinds = set()
+    for c, level in levels.items():
+        if len(re.findall(_LEVELS, level)) >= 2:
+            kinds.add(c)
+            continue
+        left = max(text.rfind(m, 0, c.start) for m in _CLAUSE_MARKS) + 1
+        right = min((i for i in (text.find(m, c.end) for m in _CLAUSE_MARKS) if i >= 0), default=len(text))
+        others = {lv for o, lv in levels.items() if left <= o.start < right}
+        others |= {m.group(1) for m in _LISTED_LEVEL_BODY.finditer(text[left:right])}
+        if others - {level}:
+            kinds.add(c)
+    return [c for c in chosen if c not in kinds]
+
+
 def resolve_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A person named by the surname alone (给黄送去 after 黄登仁) stands for the one person of that
     surname the text names in full (rule ``surname``, the full name as its name). With none or
@@ -127,4 +153,4 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
     chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
     chosen = _choose(chosen + list(find_listed_peers(text, chosen)))
     chosen = _choose(chosen + list(find_short_forms(text, chosen)))
-    return resolve_surnames(text, _choose(chosen + list(propagate(text, chosen))))
+    return resolve_surnames(text, drop_level_kinds(text, _choose(chosen + list(propagate(text, chosen)))))
