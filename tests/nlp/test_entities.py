@@ -227,3 +227,8 @@ def test_entities_bodies_named_by_their_level_beside_another_level_are_kinds():
     assert not orgs("构建起“市委领、区委统、街道联、社区拢”格局", "市委", "区委")
     assert not orgs("市委书记、区市党委书记领航推进", "区市党委")  # two levels at once
     assert orgs("市委、市政府高度重视", "市委", "市政府") == {"市委", "市政府"}  # one level: the city's
+
+
+def test_entities_a_model_organization_ending_like_a_sector_is_dropped():
+    text = "作为青岛布局工业设计产业的中心点,已有17家企业入驻"
+    assert not any(label == "ORG" for _, label in _with_model(text, ("青岛布局工业设计产业", "ORG")))
