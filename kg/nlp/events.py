@@ -294,6 +294,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 pivot = trigger_use.pivot_end(lead)
                 if pivot:
                     before = [m for m in before if m.start >= clause[0] + pivot]  # 青岛市指导协会举办: the 协会 holds it
+                inner = trigger_use.relative_clause_start(text, lead, clause[0], trig.end())
+                if inner and any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before):
+                    before = [m for m in before if m.start >= inner]  # 建行…在[中国银行业协会举行的通气会]上说
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))

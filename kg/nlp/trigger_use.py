@@ -73,8 +73,29 @@ def _hall_re() -> re.Pattern:
 
 def is_hall(text: str, m: Mention) -> bool:
     """An organization a gathering is held in (在人民大会堂举行; ``venue_verbs.txt``): a building,
-    not a party."""
-    return m.label == "ORG" and text[m.start - 1:m.start] == "在" and _hall_re().match(text, m.end) is not None
+    not a party. Where the verb opens a relative clause (在中国银行业协会举行的通气会上) only a
+    building's name (``hall_endings.txt``) is one: another body is the gathering's host."""
+    if m.label != "ORG" or text[m.start - 1:m.start] != "在":
+        return False
+    verb = _hall_re().match(text, m.end)
+    if verb is None:
+        return False
+    return text[verb.end():verb.end() + 1] != "的" or m.name.endswith(_hall_endings())
+
+
+def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: int) -> int:
+    """Where the names of a relative clause after 在 begin (建行负责人在|中国银行业协会举行的通气会上说:
+    the 协会 holds it, not the sentence's subject), or 0. ``lead`` is the clause up to the trigger
+    with names blanked. A place there is where, and leaves the subject its part (欧佩克…在维也纳举行的)."""
+    if text[trigger_end:trigger_end + 1] != "的":
+        return 0
+    at = lead.rfind("在")
+    return clause_start + at + 1 if at >= 0 else 0
+
+
+@lru_cache(maxsize=1)
+def _hall_endings() -> tuple[str, ...]:
+    return lexicons.word_list("events/hall_endings.txt")
 
 
 @lru_cache(maxsize=1)

@@ -237,3 +237,19 @@ def test_events_the_post_an_appointment_names_is_no_party(kg_nlp):
 def test_events_a_subsidiarys_parent_takes_no_part(kg_nlp):
     (event,) = [e for e in kg_nlp("中国平安旗下的平安银行与深圳市政府合作推出智慧城市项目。")._.kg_events if e.cls == "Cooperation"]
     assert {(a.role, a.mention.name) for a in event.arguments} == {("agent", "平安银行"), ("partner", "深圳市政府")}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected, absent", [
+    # 在[X举行的…会]上: a body X holds the gathering, not the sentence's subject
+    ("工商银行有关负责人在中国银行业协会举行的媒体通气会上说,贷款将放宽。", ("agent", "中国银行业协会"), ("agent", "工商银行")),
+    # a building X is where it is held
+    ("国务院总理在人民大会堂举行的欢迎仪式上致辞。", None, ("agent", "人民大会堂")),
+    # a place after 在 leaves the subject its part
+    ("欧佩克将原定在奥地利首都维也纳举行的特别会议提前。", ("agent", "欧佩克"), None),
+])
+# fmt: on
+def test_events_who_holds_a_gathering_named_in_a_relative_clause(kg_nlp, text, expected, absent):
+    args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
+    assert expected is None or expected in args
+    assert absent is None or absent not in args
