@@ -144,7 +144,7 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 
 def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
     """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
-    place that only modifies a name (平度市的征和工业); a word inside a quoted name (“青岛·云展日”);
+    place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者); a word inside a quoted name (“青岛·云展日”);
     a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
     part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
@@ -155,6 +155,8 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人") or _is_venue(text, m):
             continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
+        if m.label in ("GPE", "LOC") and _names_a_kind_of_party(text, m.end):
+            continue  # 香港投资者: where the investors are from, not a party
         if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
@@ -169,6 +171,12 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 中国平安旗下的平安银行: the subsidiary takes part, not its parent
         kept.append(m)
     return kept
+
+
+def _names_a_kind_of_party(text: str, at: int) -> bool:
+    """True where a trigger word and a party noun begin at ``at`` (投资|者, 入驻|企业)."""
+    trig = trigger_use.trigger_re().match(text, at)
+    return trig is not None and trigger_use.actor_noun(text, trig) is not None
 
 
 def _modifies(text: str, m: Mention, nxt: Mention) -> bool:

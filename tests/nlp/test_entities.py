@@ -241,3 +241,8 @@ def test_entities_the_middle_items_of_a_list_with_two_organizations():
     assert not {"工业", "农业"} & {s for s, _, _ in _found(text)}  # 分别 ends one list and opens another
     text = "莱西市的医疗防疫物资产业园区、新能源汽车产业园区、绿色建筑产业基地、青岛海诺生物工程有限公司、国轩电池有限公司"
     assert "新能源汽车产业园区" not in {s for s, _, _ in _found(text)}  # everyday words: a description
+
+
+def test_entities_a_verb_jieba_calls_a_verbal_noun_is_cut_before_a_name():
+    found = {s for s, label, _ in _found("长沙市商业银行单独上市并不会影响潇湘银行的组建") if label == "ORG"}
+    assert "潇湘银行" in found and "影响潇湘银行" not in found

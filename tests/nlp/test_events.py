@@ -253,3 +253,8 @@ def test_events_who_holds_a_gathering_named_in_a_relative_clause(kg_nlp, text, e
     args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
     assert expected is None or expected in args
     assert absent is None or absent not in args
+
+
+def test_events_a_place_before_a_kind_of_party_takes_no_part(kg_nlp):
+    text = "今年年中,香港投资者投资衍生品合约产生巨亏。"
+    assert not any(a[1] == "香港" for _, args, _ in _events(kg_nlp, text) for a in args)

@@ -110,11 +110,23 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         nested = after_unit or any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
         if not nested and (word.endswith(stops) or verb):
-            return offset + len(word)
+            return _past_verbal_noun(tokens, len(tokens) - 1 - i, offset + len(word))
         trigger = word in lexicons.table("events/triggers.tsv") and not department  # 运营拓展部 is a unit's name
         if after_unit and (word in lexicons.word_list("entities/stop_words.txt") or trigger):
             return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府, 浪潮集团合作建设…
     return start
+
+
+_PROPER_FLAGS = ("ns", "nr", "nz", "nt", "j")
+
+
+def _past_verbal_noun(tokens, index: int, at: int) -> int:
+    """``at``, the end of the verb ``tokens[index]`` a name was cut after, or past a verbal noun
+    that follows it and is a verb there, before a proper name (不会|影响|潇湘银行: jieba tags 影响
+    a verbal noun, which names keep: 设计院)."""
+    if index + 2 < len(tokens) and tokens[index + 1][1] == "vn" and tokens[index + 2][1].startswith(_PROPER_FLAGS):
+        return at + len(tokens[index + 1][0])
+    return at
 
 
 def _choose(candidates: Iterable[Candidate]) -> list[Candidate]:
