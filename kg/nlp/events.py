@@ -320,6 +320,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
+                owner = [m for m in before if m.end == trig.start() - 1]
+                if text[trig.start() - 1:trig.start()] == "的" and owner and cls != "Hosting" and not _roles()[cls][2]:
+                    before = owner  # 并不会影响潇湘银行的组建: the bank is founded, not the sentence's subject
                 if text[trig.start() - 1:trig.start()] == "的" and cls == "Hosting":
                     before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
                     if not after and not (places and cls == "Hosting"):

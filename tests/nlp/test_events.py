@@ -258,3 +258,9 @@ def test_events_who_holds_a_gathering_named_in_a_relative_clause(kg_nlp, text, e
 def test_events_a_place_before_a_kind_of_party_takes_no_part(kg_nlp):
     text = "今年年中,香港投资者投资衍生品合约产生巨亏。"
     assert not any(a[1] == "香港" for _, args, _ in _events(kg_nlp, text) for a in args)
+
+
+def test_events_what_a_nominal_founding_is_of(kg_nlp):
+    text = "长沙市商业银行单独上市并不会影响潇湘银行的组建。"
+    founded = {a for cls, args, _ in _events(kg_nlp, text) if cls == "Founding" for a in args}
+    assert founded == {("theme", "潇湘银行")}
