@@ -173,6 +173,17 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     return kept
 
 
+_PHRASE_END = re.compile(r"[，,。；;、！？!?\n]")
+
+
+def _names_a_gathering(text: str, at: int) -> bool:
+    """True where a gathering's noun ends the phrase from ``at`` to the next punctuation mark
+    (中国|国际照相机械影像器材与技术博览会将于…: the place is part of the name)."""
+    stop = _PHRASE_END.search(text, at)
+    phrase = text[at:stop.start() if stop else len(text)]
+    return any(noun in phrase for noun in _event_nouns())
+
+
 def _names_a_kind_of_party(text: str, at: int) -> bool:
     """True where a trigger word and a party noun begin at ``at`` (投资|者, 入驻|企业)."""
     trig = trigger_use.trigger_re().match(text, at)
@@ -184,9 +195,23 @@ def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
     close, with no break, trigger, verb, preposition or date between (not 姜春云１月２４日到河北省)."""
     if nxt.start == m.end:
         return not _sibling_places(m.text, nxt.text)
+    if nxt.label == "PERSON" and m.label in ("GPE", "LOC") and _titles_person(text, m.end, nxt.start):
+        return True
     if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or trigger_use.trigger_re().search(text, m.end, nxt.start):
         return False
     return not any(flag.startswith(("v", "p", "m", "t")) for _, flag in lexicons.pos_tags(text[m.end:nxt.start]))
+
+
+def _titles_person(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a post alone, however long (希腊|内政、公共管理和权力下放部长|
+    阿莱科斯·帕帕佐普洛斯): it ends with a title and holds no verb, clause mark or other name."""
+    gap = text[start:end]
+    if not 2 <= len(gap) <= 24 or re.search(r"[\s,，。；;:：“”《》]", gap):
+        return False
+    title = max((t.end() for t in _title_re().finditer(gap)), default=0)
+    if title != len(gap):
+        return False
+    return not any(flag.startswith(("v", "p", "m", "t")) and flag != "vn" for _, flag in lexicons.pos_tags(gap))
 
 
 def _sibling_places(first: str, second: str) -> bool:
@@ -317,6 +342,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if m.start > mark]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
+                if cls == "Hosting":  # 承办的’98中国国际…博览会: a place in the name of what is held
+                    after = [m for m in after if not (m.label in ("GPE", "LOC") and _names_a_gathering(text, m.end))]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue

@@ -264,3 +264,18 @@ def test_events_what_a_nominal_founding_is_of(kg_nlp):
     text = "长沙市商业银行单独上市并不会影响潇湘银行的组建。"
     founded = {a for cls, args, _ in _events(kg_nlp, text) if cls == "Founding" for a in args}
     assert founded == {("theme", "潇湘银行")}
+
+
+def test_events_a_place_in_the_name_of_what_is_held_is_no_party(kg_nlp):
+    text = "由机械工业部主办,长城国际传播有限公司承办的中国国际照相器材与技术博览会将于7月举办。"
+    args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
+    assert ("agent", "长城国际传播有限公司") in args and not any(name == "中国" for _, name in args)
+
+
+def test_events_a_place_before_a_long_post_modifies_the_person():
+    import kg
+
+    nlp = kg.load("rules")
+    text = "国务委员李贵鲜今天会见了希腊内政、公共管理和权力下放部长阿莱科斯·帕帕佐普洛斯一行。"
+    args = {a for cls, arguments, _ in _events(nlp, text) if cls == "Meeting" for a in arguments}
+    assert ("partner", "阿莱科斯·帕帕佐普洛斯") in args and ("partner", "希腊") not in args
