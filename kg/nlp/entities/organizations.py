@@ -154,15 +154,16 @@ _NOT_NAME_POS = ("v", "d", "p", "c", "r", "u")
 
 def find_listed_peers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
     """The other items of a list of organizations: one closed by an organizations' kind with an
-    organization among its items (春光里·青岛产投生态综合体、洪泰山海会、青岛新金融产业园等项目), or one
-    with two organizations among them (嘉德、翰海、中国书店、上海嘉泰…): lists name peers. A list marks
-    its items' edges but the first's left and the last's right: those are taken only where verbs or
-    function words alone stand between them and the clause's edge (相继引入|春光里…, …上海博古斋|之外).
-    Known places stay places (北京大学、清华大学、上海). Measured on MSRA's training and development
-    sets, one organization of each list closed by a kind given: of the 59 items found, 56 are gold
-    organizations, one a place (徐悲鸿纪念馆), two neither (杂志, 原国内贸易部); in lists with two
-    gold organizations, 393 of the 413 middle items are organizations, most others not names at all
-    (行政学校以及医院)."""
+    organization among its items (春光里·青岛产投生态综合体、洪泰山海会、青岛新金融产业园等项目), or the
+    items after the first of one with two organizations among them (嘉德、翰海、中国书店、上海嘉泰、
+    上海博古斋之外): lists name peers. A list marks its items' edges but the first's left and the
+    last's right: the last ends at the first verb, locative or function word (上海博古斋|之外); the
+    first, taken only in a list closed by a kind, starts where verbs or function words alone stand
+    between it and the clause's edge (相继引入|春光里…). Known places stay places (北京大学、清华大学、
+    上海). Measured on MSRA's training and development sets, one organization of each list closed by
+    a kind given: of the 59 items found, 56 are gold organizations, one a place (徐悲鸿纪念馆), two
+    neither (杂志, 原国内贸易部); in lists with two gold organizations, 393 of the 413 middle items
+    are organizations, most others not names at all (行政学校以及医院)."""
     orgs = {(c.start, c.end) for c in chosen if c.label == "ORG"}
     for items in _lists(text):
         close = _LIST_CLOSE.search(text, items[-1][0], min(len(text), items[-1][1] + 12))
@@ -170,7 +171,7 @@ def find_listed_peers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
         items[-1] = _last_item(text, items[-1][0], close.start() if close else items[-1][1], orgs)
         if sum(item in orgs for item in items) < (1 if close else 2):
             continue
-        for start, end in items if close else items[1:-1]:
+        for start, end in items if close else items[1:]:
             item = text[start:end]
             if 2 <= len(item) <= 16 and (start, end) not in orgs and _may_name_an_organization(item):
                 yield Candidate(start, end, "ORG", "enumeration")
