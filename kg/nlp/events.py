@@ -184,6 +184,18 @@ def _names_a_gathering(text: str, at: int) -> bool:
     return any(noun in phrase for noun in _event_nouns())
 
 
+def _once(args: list[Argument]) -> list[Argument]:
+    """Each entity once in an event, in the first role it was given (一九九八年召开九届全国政协…会议:
+    a name read both before and after the trigger; 欧洲…合作 with 欧洲 as its own partner)."""
+    seen: set[str] = set()
+    kept = []
+    for arg in args:
+        if arg.mention.name not in seen:
+            seen.add(arg.mention.name)
+            kept.append(arg)
+    return kept
+
+
 def _names_a_kind_of_party(text: str, at: int) -> bool:
     """True where a trigger word and a party noun begin at ``at`` (投资|者, 入驻|企业)."""
     trig = trigger_use.trigger_re().match(text, at)
@@ -197,6 +209,8 @@ def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
         return not _sibling_places(m.text, nxt.text)
     if nxt.label == "PERSON" and m.label in ("GPE", "LOC") and _titles_person(text, m.end, nxt.start):
         return True
+    if nxt.label == "PERSON" and text[m.end:m.end + 1] == "的" and _titles_person(text, m.end + 1, nxt.start):
+        return True  # 叶利钦的特使波苏瓦柳克: whose envoy, not a party
     if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or trigger_use.trigger_re().search(text, m.end, nxt.start):
         return False
     return not any(flag.startswith(("v", "p", "m", "t")) for _, flag in lexicons.pos_tags(text[m.end:nxt.start]))
@@ -252,6 +266,8 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     if text[max(0, mention.start - 1):mention.start] in ("在", "于"):
         return True
     gap = trigger_use.outside_names(text, clause_start, mention.start, in_sentence)
+    if trigger_use.held_at(text, mention, gap):
+        return True  # 在特区旗帜飘扬下的香港举行
     at = gap.rfind("在")
     if at < 0 or len(gap) - at > 12:
         return False
@@ -342,8 +358,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if m.start > mark]
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
-                if cls == "Hosting":  # 承办的’98中国国际…博览会: a place in the name of what is held
-                    after = [m for m in after if not (m.label in ("GPE", "LOC") and _names_a_gathering(text, m.end))]
+                if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
+                    after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
@@ -358,7 +374,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if cls == "Founding" and before and trigger_use.founds_something(text, trig.end()):
                     doers, before = doers + before, []  # 海尔集团与博世公司成立合资公司: they found it
                 for args in _assign(text, cls, trig, before, after):
-                    args = [Argument("agent", m) for m in doers] + args
+                    args = _once([Argument("agent", m) for m in doers] + args)
                     if _roles()[cls][1] == "destination":  # 外国投资者对韩投资: 韩 is where it goes
                         args = [_toward(text, a) for a in args]
                     if nominal and not any(a.role == "partner" for a in args):

@@ -75,12 +75,28 @@ def is_hall(text: str, m: Mention) -> bool:
     """An organization a gathering is held in (在人民大会堂举行; ``venue_verbs.txt``): a building,
     not a party. Where the verb opens a relative clause (在中国银行业协会举行的通气会上) only a
     building's name (``hall_endings.txt``) is one: another body is the gathering's host."""
-    if m.label != "ORG" or text[m.start - 1:m.start] != "在":
+    if m.label != "ORG":
         return False
     verb = _hall_re().match(text, m.end)
     if verb is None:
         return False
-    return text[verb.end():verb.end() + 1] != "的" or m.name.endswith(_hall_endings())
+    building = m.name.endswith(_hall_endings())
+    if text[m.start - 1:m.start] != "在":  # 在著名的维也纳金色大厅举行: a building a few words after 在
+        return building and _after_zai(text[max(0, m.start - 12):m.start])
+    return text[verb.end():verb.end() + 1] != "的" or building
+
+
+def _after_zai(lead: str) -> bool:
+    """True when ``lead`` (the words before a name) holds 在 with no clause mark after it."""
+    at = lead.rfind("在")
+    return at >= 0 and not re.search(r"[，,。；;：:！？!?\n]", lead[at:])
+
+
+def held_at(text: str, place: Mention, lead: str) -> bool:
+    """True for a place right before a gathering's verb with 在 a few words before it
+    (将在特区旗帜飘扬下的香港举行): where it is held, not who holds it. ``lead`` is the clause up to
+    the place with names blanked."""
+    return _hall_re().match(text, place.end) is not None and _after_zai(lead[-16:])
 
 
 def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: int) -> int:
@@ -188,9 +204,14 @@ def for_mark(text: str, before: list[Mention], at: int) -> int | None:
 _CEREMONY = re.compile(r"(?:了|了一场|隆重的)?(\w{2,8}?)(?:仪式|典礼)")
 
 
+_HELD_TALKS = re.compile(r"(?:了)?(?:[一二两三四五六七八九十几多]+(?:轮|次|场))?(?:\w{0,2}?)(?:会谈|会晤|座谈|磋商)")
+
+
 def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
     """True when a hosting trigger (举行) is followed by the ceremony of another kind of event
-    (签约仪式, 揭牌仪式): that event is what the sentence reports."""
+    (签约仪式, 揭牌仪式) or by talks (举行了两轮会谈): that event is what the sentence reports."""
+    if _HELD_TALKS.match(text, at, end):
+        return True
     match = _CEREMONY.match(text, at, end)
     if match is None:
         return False

@@ -279,3 +279,36 @@ def test_events_a_place_before_a_long_post_modifies_the_person():
     text = "国务委员李贵鲜今天会见了希腊内政、公共管理和权力下放部长阿莱科斯·帕帕佐普洛斯一行。"
     args = {a for cls, arguments, _ in _events(nlp, text) if cls == "Meeting" for a in arguments}
     assert ("partner", "阿莱科斯·帕帕佐普洛斯") in args and ("partner", "希腊") not in args
+
+
+def _hosting_args(nlp, text):
+    return {a for cls, arguments, _ in _events(nlp, text) if cls == "Hosting" for a in arguments}
+
+
+def test_events_a_general_is_no_plan(kg_nlp):
+    text = "国防部长迟浩田上将今晚在人民大会堂会见了俄罗斯国防会议秘书安德烈·科科申一行。"
+    assert {modality for cls, _, modality in _events(kg_nlp, text) if cls == "Meeting"} == {"asserted"}
+
+
+def test_events_talks_held_are_a_meeting_not_a_hosting(kg_nlp):
+    text = "巴特勒当晚同伊拉克副总理阿齐兹举行了两轮会谈。"
+    classes = {cls for cls, _, _ in _events(kg_nlp, text)}
+    assert "Meeting" in classes and "Hosting" not in classes
+
+
+def test_events_no_entity_takes_two_roles_in_one_event(kg_nlp):
+    text = "来自欧洲七个国家以及土耳其的警察部门负责人8日在罗马举行会议,商讨加强合作以预防和阻止非法移民流入欧洲地区。"
+    for _, args, _ in _events(kg_nlp, text):
+        names = [name for _, name in args]
+        assert len(names) == len(set(names))
+
+
+def test_events_a_name_in_the_name_of_what_is_held_is_no_party(kg_nlp):
+    assert not any(name == "舒婷" for _, name in _hosting_args(kg_nlp, "今年2月9日,他们又要举办一场舒婷诗歌音乐朗诵会。"))
+
+
+def test_events_a_building_or_a_place_a_few_words_after_zai_is_where(kg_nlp):
+    text = "中央民族乐团在著名的维也纳金色大厅举行新春民族音乐会。"
+    assert not any(name.endswith("金色大厅") for _, name in _hosting_args(kg_nlp, text))
+    text = "今年的赛事将在特区旗帜飘扬下的香港举行。"
+    assert ("agent", "香港") not in _hosting_args(kg_nlp, text)
