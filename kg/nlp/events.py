@@ -130,6 +130,11 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
+_TITLE = re.compile(r"《[^》]{1,60}》")
+
+
+def _titles(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    return [m.span() for m in _TITLE.finditer(text, *sent)]
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
@@ -309,6 +314,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
+                if any(a < trig.start() < b for a, b in _titles(text, sent)):
+                    continue  # 下发了《银行与信托公司业务合作指引》: a document's title, not an event
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
                 actor = None if _roles()[cls][2] else trigger_use.actor_noun(text, trig)
@@ -322,6 +329,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
+                if cls != "MoveIn" and trigger_use.names_a_thing(text, trig, clause, bilateral=_roles()[cls][2]):
+                    continue  # 光大银行的投资总监, 改善投资环境, 签订地 (not 落户公安, 入驻园区)
                 if cls == "Hosting" and trigger_use.holds_a_ceremony_of(text, trig.end(), clause[1]):
                     continue  # 与…举行签约仪式: the signing is the event, its trigger takes the names
                 seen_in_clause.add((clause[0], cls))

@@ -222,6 +222,29 @@ def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
 
 
+def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral: bool) -> bool:
+    """True when the trigger word is part of a noun, not an event: before 地 it names a place
+    (双十协定的签订地桂园); one-sided triggers also where they modify the noun after them in one
+    compound (投资总监, 投资环境, 房产投资专家): jieba tags them a noun or verbal noun there and the
+    next word a common noun of two or more characters (投资|10亿元, 投资|建设, 投资|青岛 stay
+    events). A bilateral one before a noun is checked with its partner (建立合作关系)."""
+    if _PLACE_OF.match(text, trig.end()):
+        return True
+    if bilateral:
+        return False
+    offset = clause[0]
+    tokens = lexicons.pos_tags(text[clause[0]:min(clause[1], trig.end() + 6)])
+    for i, (word, flag) in enumerate(tokens):
+        if offset == trig.start():
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            return word == trig.group(0) and flag in ("n", "vn") and nxt is not None and nxt[1] == "n" and len(nxt[0]) >= 2
+        offset += len(word)
+    return False
+
+
+_PLACE_OF = re.compile(r"地点|地(?![区方产铁位])")
+
+
 def founds_something(text: str, at: int) -> bool:
     """True when a founding trigger is followed by what is founded, named or not (成立了合资公司,
     组建专家组, 设立上海分公司): then the names before it found it rather than being founded
@@ -229,4 +252,6 @@ def founds_something(text: str, at: int) -> bool:
     if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
         return False  # 筹委会的成立标志着…: the founding of the 筹委会
     rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
+    if rest[:1] in ("“", "《", "\"", "「"):
+        return True  # 美海军也成立“战争游戏研究实验室”: a name in quotes is what is founded
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)

@@ -246,3 +246,8 @@ def test_entities_the_items_of_a_list_with_two_organizations():
 def test_entities_a_verb_jieba_calls_a_verbal_noun_is_cut_before_a_name():
     found = {s for s, label, _ in _found("长沙市商业银行单独上市并不会影响潇湘银行的组建") if label == "ORG"}
     assert "潇湘银行" in found and "影响潇湘银行" not in found
+
+
+def test_entities_a_list_closed_by_a_rough_count_of_companies():
+    found = {s for s, label, _ in _found("泸州老窖、中海地产等10多家企业集团签署了合作协议") if label == "ORG"}
+    assert {"泸州老窖", "中海地产"} <= found

@@ -312,3 +312,25 @@ def test_events_a_building_or_a_place_a_few_words_after_zai_is_where(kg_nlp):
     assert not any(name.endswith("金色大厅") for _, name in _hosting_args(kg_nlp, text))
     text = "今年的赛事将在特区旗帜飘扬下的香港举行。"
     assert ("agent", "香港") not in _hosting_args(kg_nlp, text)
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    "光大银行的投资总监提醒大家注意控制风险。",          # a trigger modifying a noun: a kind of person
+    "埃及政府大力改善投资环境和资本市场。",              # … or thing
+    "12月初,银监会下发了《银行与信托公司业务合作指引》。",  # a document's title
+    "双十协定的签订地桂园对游客开放。",                  # the place where, not an event
+])
+# fmt: on
+def test_events_no_event_where_a_trigger_word_names_a_thing(kg_nlp, text):
+    assert _events(kg_nlp, text) == []
+
+
+def test_events_what_is_founded_may_be_in_quotes(kg_nlp):
+    text = "美海军也成立“战争游戏研究实验室”。"
+    assert ("Founding", (("agent", "美海军"),), "asserted") in _events(kg_nlp, text)
+
+
+def test_events_investing_and_moving_in_stay_events(kg_nlp):
+    assert any(cls == "Investment" for cls, _, _ in _events(kg_nlp, "海尔集团投资10亿元建设新工厂。"))
+    assert any(cls == "MoveIn" for cls, _, _ in _events(kg_nlp, "华为技术有限公司入驻园区。"))

@@ -127,7 +127,7 @@ def _place_in_brackets(text: str, end: int) -> int:
     return end
 
 
-_ENUM_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+(?:家|个)(?:企业|公司|单位|机构|园区|项目)")
+_ENUM_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+(?:多|余)?(?:家|个)(?:企业|公司|单位|机构|园区|项目)")
 
 
 def find_enumerations(text: str) -> Iterator[Candidate]:
