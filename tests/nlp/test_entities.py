@@ -251,9 +251,3 @@ def test_entities_a_verb_jieba_calls_a_verbal_noun_is_cut_before_a_name():
 def test_entities_a_list_closed_by_a_rough_count_of_companies():
     found = {s for s, label, _ in _found("泸州老窖、中海地产等10多家企业集团签署了合作协议") if label == "ORG"}
     assert {"泸州老窖", "中海地产"} <= found
-
-
-def test_entities_a_verb_no_organizations_name_holds_ends_what_comes_before_it():
-    found = {s for s, label, _ in _found("在湖南尚无分支机构的民生银行获准组建长沙分行") if label == "ORG"}
-    assert not any(s.startswith("湖南尚无") for s in found)
-    assert "青岛市露地蔬菜新技术试验示范基地" in {s for s, _, _ in _found("观摩会在青岛市露地蔬菜新技术试验示范基地举行")}

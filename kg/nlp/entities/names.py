@@ -90,8 +90,7 @@ _DEPARTMENT = "部处办科"  # endings of an organization's departments
 def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(), verbs: bool = True) -> int:
     """Move ``start`` right past the last verb, preposition or other function word before ``end``
     (发布省级政府 → 省级政府), by jieba's part-of-speech tags and the stop-word list; without
-    ``verbs``, time words and the verbs organizations' names hold stay (青岛市现代服务业联合会,
-    …开发区; not 湖南|尚无|分支机构). A word that opens a nested
+    ``verbs``, verbs and time words stay (青岛市现代服务业联合会). A word that opens a nested
     organization suffix is part of the name (创新 in …创新中心运营拓展部)."""
     suffixes = tuple(s for s, _ in _org_suffixes())
     stops = _stop_words()
@@ -109,24 +108,13 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
         after_unit = text.endswith(suffixes, start, offset)  # a unit of an organization
         nested = after_unit or any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
-        verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")) or _no_name_verb(word, flag))
+        verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
         if not nested and (word.endswith(stops) or verb):
             return _past_verbal_noun(tokens, len(tokens) - 1 - i, offset + len(word))
         trigger = word in lexicons.table("events/triggers.tsv") and not department  # 运营拓展部 is a unit's name
         if after_unit and (word in lexicons.word_list("entities/stop_words.txt") or trigger):
             return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府, 浪潮集团合作建设…
     return start
-
-
-@lru_cache(maxsize=1)
-def _org_name_verbs() -> frozenset[str]:
-    return frozenset(lexicons.word_list("entities/org_name_verbs.txt"))
-
-
-def _no_name_verb(word: str, flag: str) -> bool:
-    """True for a verb of two or more characters that no organization's name holds (尚无, 设立):
-    not one of ``org_name_verbs.txt`` (开发, 促进 …)."""
-    return flag == "v" and len(word) >= 2 and word not in _org_name_verbs()
 
 
 _PROPER_FLAGS = ("ns", "nr", "nz", "nt", "j")
