@@ -131,6 +131,7 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
 
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
 _TITLE = re.compile(r"《[^》]{1,60}》")
+_NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in its clause
 
 
 def _titles(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
@@ -160,8 +161,9 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人") or _is_venue(text, m):
             continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
-        if m.label in ("GPE", "LOC") and _names_a_kind_of_party(text, m.end):
-            continue  # 香港投资者: where the investors are from, not a party
+        stationed = text[m.start - 1:m.start] == "驻" and text[m.start - 2:m.start] not in ("进驻", "入驻")
+        if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed):
+            continue  # 香港投资者: where the investors are from; 驻澳使馆: where the embassy is
         if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
@@ -267,9 +269,9 @@ def _speaker(text: str, in_sentence: list[Mention], clause_start: int, before: l
 
 def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[Mention]) -> bool:
     """True for a place in a 在/于 phrase: right after it (在北京), or after other places and
-    place words (在俄西伯利亚城市克拉斯诺亚尔斯克进行会晤)."""
-    if text[max(0, mention.start - 1):mention.start] in ("在", "于"):
-        return True
+    place words (在俄西伯利亚城市克拉斯诺亚尔斯克进行会晤); or before 各地 (美国各地纷纷举行活动)."""
+    if text[max(0, mention.start - 1):mention.start] in ("在", "于") or text.startswith(_ALL_OVER, mention.end):
+        return True  # 在北京; 美国各地纷纷举行活动
     gap = trigger_use.outside_names(text, clause_start, mention.start, in_sentence)
     if trigger_use.held_at(text, mention, gap):
         return True  # 在特区旗帜飘扬下的香港举行
@@ -281,6 +283,9 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     for noun in lexicons.word_list("events/place_nouns.txt"):  # longest first
         words = words.replace(noun, "")
     return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(words)
+
+
+_ALL_OVER = ("各地", "全国各地", "境内", "全境", "国内各地")
 
 
 def _window(text: str, cls: str, clause_list: list[tuple[int, int]], index: int, in_sentence: list[Mention]) -> int:
@@ -329,6 +334,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
+                if trig.group(0) in _NEEDS_MONEY and not find_amounts(text, *clause):
+                    continue  # 投入使用, 积极投入抗震救灾, 投入不足: only money put in is an investment
                 if cls != "MoveIn" and trigger_use.names_a_thing(text, trig, clause, bilateral=_roles()[cls][2]):
                     continue  # 光大银行的投资总监, 改善投资环境, 签订地 (not 落户公安, 入驻园区)
                 if cls == "Hosting" and trigger_use.holds_a_ceremony_of(text, trig.end(), clause[1]):

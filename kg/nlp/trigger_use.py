@@ -219,6 +219,11 @@ def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
     return any(classes[inner.group(0)] != "Hosting" for inner in trigger_re().finditer(match.group(1)))
 
 
+@lru_cache(maxsize=1)
+def _GATHERINGS() -> tuple[str, ...]:
+    return tuple(lexicons.word_list("events/event_nouns.txt")) + ("仪式", "典礼", "庆典")
+
+
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
 
 
@@ -254,4 +259,7 @@ def founds_something(text: str, at: int) -> bool:
     rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
     if rest[:1] in ("“", "《", "\"", "「"):
         return True  # 美海军也成立“战争游戏研究实验室”: a name in quotes is what is founded
+    phrase = re.split(r"[，,。；;、！？!?\n]", rest, maxsplit=1)[0]
+    if phrase.endswith(_GATHERINGS()):
+        return False  # 出席了代表团成立新闻发布会: the founding's gathering, not a thing founded
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)

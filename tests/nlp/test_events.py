@@ -334,3 +334,21 @@ def test_events_what_is_founded_may_be_in_quotes(kg_nlp):
 def test_events_investing_and_moving_in_stay_events(kg_nlp):
     assert any(cls == "Investment" for cls, _, _ in _events(kg_nlp, "海尔集团投资10亿元建设新工厂。"))
     assert any(cls == "MoveIn" for cls, _, _ in _events(kg_nlp, "华为技术有限公司入驻园区。"))
+
+
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("张北、尚义灾区人民积极投入抗震救灾。", "Investment"),            # 投入 with no money: devotes itself
+    ("新建的码头已于去年投入使用。", "Investment"),                   # … or is put to use
+])
+# fmt: on
+def test_events_putting_in_is_an_investment_only_with_money(kg_nlp, text, absent):
+    assert absent not in {cls for cls, _, _ in _events(kg_nlp, text)}
+    assert "Investment" in {cls for cls, _, _ in _events(kg_nlp, "莱西市投入650万元建设产业园区。")}
+
+
+def test_events_where_is_not_who(kg_nlp):
+    assert ("agent", "美国") not in _hosting_args(kg_nlp, "1月19日,美国各地纷纷举行活动,纪念这位民权运动领袖。")
+    assert not any(name == "澳大利亚" for _, name in _hosting_args(kg_nlp, "我驻澳大利亚使馆已举行了盛大庆祝招待会。"))
+    moves = {a for cls, args, _ in _events(kg_nlp, "多国维和部队进驻波黑两年多来,和平一直十分脆弱。") if cls == "MoveIn" for a in args}
+    assert ("destination", "波黑") in moves
