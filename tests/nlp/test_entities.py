@@ -251,3 +251,8 @@ def test_entities_a_verb_jieba_calls_a_verbal_noun_is_cut_before_a_name():
 def test_entities_a_list_closed_by_a_rough_count_of_companies():
     found = {s for s, label, _ in _found("泸州老窖、中海地产等10多家企业集团签署了合作协议") if label == "ORG"}
     assert {"泸州老窖", "中海地产"} <= found
+
+
+def test_entities_a_transliterated_name_ends_before_when():
+    found = {s for s, label, _ in _found("江泽民今天会见法国外长于贝尔·韦德里纳时说,中方愿共同努力。") if label == "PERSON"}
+    assert "于贝尔·韦德里纳" in found

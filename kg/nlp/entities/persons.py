@@ -54,13 +54,13 @@ _FOREIGN = re.compile(rf"[{HAN}]{{1,6}}(?:[·•][{HAN}]{{1,8}})+")
 
 def _foreign_end(text: str, start: int, end: int) -> int:
     """Where a transliterated name ends: before a title, verb or function word that the pattern ran
-    into (威廉·佩里一行, 托马斯·萨维为团长)."""
+    into (威廉·佩里一行, 托马斯·萨维为团长), and before 时 in front of a verb (会见于贝尔·韦德里纳时说)."""
     last = max(text.rfind("·", start, end), text.rfind("•", start, end)) + 1
     words = lexicons.word_list("entities/person_verbs.txt") + lexicons.word_list("entities/person_titles.txt")
     stops = _stop_chars()
     for i in range(last + 1, end):
         if text[i] in stops or text.startswith(words, i):
-            return i
+            return i - 1 if text[i - 1] == "时" and i - 1 > last + 1 else i  # …韦德里纳|时说: when he said
     return end
 
 
