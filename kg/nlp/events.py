@@ -150,9 +150,10 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 
 def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
     """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
-    place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者); a word inside a quoted name (“青岛·云展日”);
-    a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
-    part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
+    place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者), or where
+    someone is stationed (驻澳使馆); a word inside a quoted name (“青岛·云展日”); a modifier of the
+    next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes part, not 美国); the
+    parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []

@@ -220,7 +220,7 @@ def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _GATHERINGS() -> tuple[str, ...]:
+def _gatherings() -> tuple[str, ...]:
     return tuple(lexicons.word_list("events/event_nouns.txt")) + ("仪式", "典礼", "庆典")
 
 
@@ -260,6 +260,6 @@ def founds_something(text: str, at: int) -> bool:
     if rest[:1] in ("“", "《", "\"", "「"):
         return True  # 美海军也成立“战争游戏研究实验室”: a name in quotes is what is founded
     phrase = re.split(r"[，,。；;、！？!?\n]", rest, maxsplit=1)[0]
-    if phrase.endswith(_GATHERINGS()):
+    if phrase.endswith(_gatherings()):
         return False  # 出席了代表团成立新闻发布会: the founding's gathering, not a thing founded
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)

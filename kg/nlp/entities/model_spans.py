@@ -1,8 +1,9 @@
 """A statistical model's entity spans, repaired where no name can be so: spans over a sentence
 mark or with an unclosed quote, a dot at the edge, a place with a house number or an event's
-ending, an organization that runs on into the sentence, over a conjunction or from a native place,
-a place with a company's ending. The rule layer (:func:`kg.nlp.entities.find_entities`) takes the model's spans through
-:func:`repaired` before it fills around them."""
+ending, an organization with a sector's ending, one that runs on into the sentence, over a
+conjunction or from a native place, a place with a company's ending. The rule layer
+(:func:`kg.nlp.entities.find_entities`) takes the model's spans through :func:`repaired` before it
+fills around them."""
 
 from __future__ import annotations
 
