@@ -235,16 +235,13 @@ def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral:
     events). A bilateral one before a noun is checked with its partner (建立合作关系)."""
     if _PLACE_OF.match(text, trig.end()):
         return True
-    if bilateral:
+    if bilateral or not "\u4e00" <= text[trig.end():trig.end() + 1] <= "\u9fff":
+        return False  # no noun after it
+    tokens = lexicons.pos_tags(text[trig.start():min(clause[1], trig.end() + 6)])
+    if len(tokens) < 2 or tokens[0][0] != trig.group(0):
         return False
-    offset = clause[0]
-    tokens = lexicons.pos_tags(text[clause[0]:min(clause[1], trig.end() + 6)])
-    for i, (word, flag) in enumerate(tokens):
-        if offset == trig.start():
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            return word == trig.group(0) and flag in ("n", "vn") and nxt is not None and nxt[1] == "n" and len(nxt[0]) >= 2
-        offset += len(word)
-    return False
+    (_, flag), (noun, noun_flag) = tokens[0], tokens[1]
+    return flag in ("n", "vn") and noun_flag == "n" and len(noun) >= 2
 
 
 _PLACE_OF = re.compile(r"地点|地(?![区方产铁位])")

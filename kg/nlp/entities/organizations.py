@@ -165,8 +165,10 @@ def find_listed_peers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
     neither (杂志, 原国内贸易部); in lists with two gold organizations, 393 of the 413 middle items
     are organizations, most others not names at all (行政学校以及医院)."""
     orgs = {(c.start, c.end) for c in chosen if c.label == "ORG"}
-    for items in _lists(text):
+    for items in _lists(text, orgs):
         close = _LIST_CLOSE.search(text, items[-1][0], min(len(text), items[-1][1] + 12))
+        if sum(items[0][0] <= a and b <= items[-1][1] for a, b in orgs) < (1 if close else 2):
+            continue  # too few organizations inside for either kind of list (cheap: before any tagging)
         items[0] = _first_item(text, *items[0], orgs)
         items[-1] = _last_item(text, items[-1][0], close.start() if close else items[-1][1], orgs)
         if sum(item in orgs for item in items) < (1 if close else 2):
@@ -187,11 +189,13 @@ def _may_name_an_organization(item: str) -> bool:
     )
 
 
-def _lists(text: str) -> Iterator[list[tuple[int, int]]]:
-    """The lists of a text as their items' (start, end): runs of words between 、, split where an
-    item holds an adverb or another function word, which ends one list and opens the next
+def _lists(text: str, orgs: set[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """The lists of a text that hold one of ``orgs`` as their items' (start, end): runs of words
+    between 、, split where an item holds an adverb or another function word, which ends one list and opens the next
     (…市发展改革委分别负责农业、工业、服务业领域…)."""
     for run in _LIST_RUN.finditer(text):
+        if not any(run.start() <= a and b <= run.end() for a, b in orgs):
+            continue
         items, offset = [], run.start()
         for part in run.group(0).split("、"):
             items.append((offset, offset + len(part)))
