@@ -131,6 +131,7 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
 
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
 _TITLE = re.compile(r"《[^》]{1,60}》")
+_ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+(?:多)?周年")
 _NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in its clause
 
 
@@ -276,7 +277,7 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     gap = trigger_use.outside_names(text, clause_start, mention.start, in_sentence)
     if trigger_use.held_at(text, mention, gap):
         return True  # 在特区旗帜飘扬下的香港举行
-    at = gap.rfind("在")
+    at = max(gap.rfind("在"), gap.rfind("于"))  # 于北京市海淀区苏州街…举行
     if at < 0 or len(gap) - at > 12:
         return False
     between = [m for m in in_sentence if clause_start + at < m.start < mention.start]
@@ -335,6 +336,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
+                if cls == "Founding" and _ANNIVERSARY.match(text, trig.end()):
+                    continue  # 庆祝联合国成立60周年: an anniversary, not a founding
                 if trig.group(0) in _NEEDS_MONEY and not find_amounts(text, *clause):
                     continue  # 投入使用, 积极投入抗震救灾, 投入不足: only money put in is an investment
                 if cls != "MoveIn" and trigger_use.names_a_thing(text, trig, clause, bilateral=_roles()[cls][2]):

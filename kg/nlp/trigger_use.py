@@ -77,7 +77,7 @@ def is_hall(text: str, m: Mention) -> bool:
     building's name (``hall_endings.txt``) is one: another body is the gathering's host."""
     if m.label != "ORG":
         return False
-    verb = _hall_re().match(text, m.end)
+    verb = _hall_re().match(text, m.end + (text[m.end:m.end + 1] in "”」\""))  # 在“广东现代国际展览中心”举行
     if verb is None:
         return False
     building = m.name.endswith(_hall_endings())

@@ -256,3 +256,8 @@ def test_entities_a_list_closed_by_a_rough_count_of_companies():
 def test_entities_a_transliterated_name_ends_before_when():
     found = {s for s, label, _ in _found("江泽民今天会见法国外长于贝尔·韦德里纳时说,中方愿共同努力。") if label == "PERSON"}
     assert "于贝尔·韦德里纳" in found
+
+
+def test_entities_the_first_of_two_who_do_something_together_holds_no_verb():
+    found = {s for s, _, _ in _found("2010年2月份,盖蒂信托宣布扩大与意大利博物馆的合作伙伴关系。")}
+    assert not any("宣布" in s for s in found)

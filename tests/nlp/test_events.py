@@ -352,3 +352,9 @@ def test_events_where_is_not_who(kg_nlp):
     assert not any(name == "澳大利亚" for _, name in _hosting_args(kg_nlp, "我驻澳大利亚使馆已举行了盛大庆祝招待会。"))
     moves = {a for cls, args, _ in _events(kg_nlp, "多国维和部队进驻波黑两年多来,和平一直十分脆弱。") if cls == "MoveIn" for a in args}
     assert ("destination", "波黑") in moves
+
+
+def test_events_an_anniversary_is_no_founding_and_a_quoted_hall_is_where(kg_nlp):
+    assert "Founding" not in {cls for cls, _, _ in _events(kg_nlp, "为庆祝联合国成立60周年,乐团在纽约演出。")}
+    text = "由广东东莞市政府主办的国际名家具展九月四日在“广东现代国际展览中心”举行。"
+    assert not any(name == "广东现代国际展览中心" for _, name in _hosting_args(kg_nlp, text))

@@ -38,9 +38,14 @@ def find_slot_fillers(text: str, chosen: list[Candidate]) -> Iterator[Candidate]
         clause = TIME_PREFIX.sub(lambda m: " " * len(m.group(0)), clause)
         for match in _SLOT.finditer(clause):
             start, end = clause_start + match.start(1), clause_start + match.end(1)
-            if end + 1 in starts and not taken & set(range(start, end)) and not lexicons.has_function_word(match.group(1)):
+            if end + 1 in starts and not taken & set(range(start, end)) and not lexicons.has_function_word(match.group(1)) and not _has_verb(match.group(1)):
                 if not lexicons.is_word(match.group(1), 50):
                     yield Candidate(start, end, "ORG", "slot")
+
+
+def _has_verb(phrase: str) -> bool:
+    """True when jieba tags a word of ``phrase`` as a verb (盖蒂信托宣布扩大: no name)."""
+    return any(flag == "v" for _, flag in lexicons.pos_tags(phrase))
 
 
 _SHORT_FORM = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[:：]?[“\"「]?([^”\"」）)，,。、]{2,12}?)[”\"」]?[）)]")
