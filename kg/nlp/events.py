@@ -152,7 +152,7 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
     """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
     place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者), or where
-    someone is stationed (驻澳使馆); a word inside a quoted name (“青岛·云展日”); a modifier of the
+    someone is stationed or lives (驻澳使馆, 旅日摄影家); a word inside a quoted name (“青岛·云展日”); a modifier of the
     next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes part, not 美国); the
     parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
@@ -161,11 +161,11 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     for i, m in enumerate(inside):
         if any(a <= m.start < b for a, b in datelines):
             continue
-        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人") or _is_venue(text, m):
-            continue  # 平度市的征和工业; 南非华人 (a people, not the place); 青岛峰会 (where, not who)
-        stationed = text[m.start - 1:m.start] == "驻" and text[m.start - 2:m.start] not in ("进驻", "入驻")
+        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") or _is_venue(text, m):
+            continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); 青岛峰会 (where, not who)
+        stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
         if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed):
-            continue  # 香港投资者: where the investors are from; 驻澳使馆: where the embassy is
+            continue  # 香港投资者: where the investors are from; 驻澳使馆, 旅日摄影家: where they are
         if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
@@ -338,6 +338,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue
                 if cls == "Founding" and _ANNIVERSARY.match(text, trig.end()):
                     continue  # 庆祝联合国成立60周年: an anniversary, not a founding
+                if trig.group(0) == "当选" and _title_re().match(text, trig.end()):
+                    previous_trigger = trig.end()  # the names before it modify the post, as a trigger's would
+                    continue  # 韩国当选总统金大中今天会晤…: the president-elect, no election reported
                 if trig.group(0) in _NEEDS_MONEY and not find_amounts(text, *clause):
                     continue  # 投入使用, 积极投入抗震救灾, 投入不足: only money put in is an investment
                 if cls != "MoveIn" and trigger_use.names_a_thing(text, trig, clause, bilateral=_roles()[cls][2]):
@@ -379,6 +382,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
+                    # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)
                     after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there

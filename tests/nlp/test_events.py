@@ -358,3 +358,11 @@ def test_events_an_anniversary_is_no_founding_and_a_quoted_hall_is_where(kg_nlp)
     assert "Founding" not in {cls for cls, _, _ in _events(kg_nlp, "为庆祝联合国成立60周年,乐团在纽约演出。")}
     text = "由广东东莞市政府主办的国际名家具展九月四日在“广东现代国际展览中心”举行。"
     assert not any(name == "广东现代国际展览中心" for _, name in _hosting_args(kg_nlp, text))
+
+
+def test_events_a_president_elect_and_people_living_abroad(kg_nlp):
+    events = _events(kg_nlp, "韩国当选总统金大中今天会晤现代、三星等4大企业集团会长。")
+    assert "Appointment" not in {cls for cls, _, _ in events}
+    assert ("agent", "韩国") not in {a for cls, args, _ in events if cls == "Meeting" for a in args}
+    text = "中国旅日著名摄影家冯学敏摄影展元月上旬在台北举行。"
+    assert not any(name in ("日", "日本") for _, name in _hosting_args(kg_nlp, text))
