@@ -323,6 +323,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue
                 if any(a < trig.start() < b for a, b in _titles(text, sent)):
                     continue  # 下发了《银行与信托公司业务合作指引》: a document's title, not an event
+                if any(a < trig.start() < b and _names_a_gathering(text[a:b - 1], 0) for a, b in _quoted(text, sent)):
+                    continue  # 在“中国创业投资发展新动力高层论坛”上: the name of a gathering
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
                 actor = None if _roles()[cls][2] else trigger_use.actor_noun(text, trig)
@@ -384,6 +386,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
                     # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)
                     after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
+                    before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text[:trig.start()], m.end))]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue

@@ -366,3 +366,10 @@ def test_events_a_president_elect_and_people_living_abroad(kg_nlp):
     assert ("agent", "韩国") not in {a for cls, args, _ in events if cls == "Meeting" for a in args}
     text = "中国旅日著名摄影家冯学敏摄影展元月上旬在台北举行。"
     assert not any(name in ("日", "日本") for _, name in _hosting_args(kg_nlp, text))
+
+
+def test_events_a_gatherings_name_holds_no_event_and_no_host(kg_nlp):
+    text = "在第十届高交会“中国创业投资发展新动力高层论坛”上,国家发改委财金司司长徐林表示。"
+    assert "Investment" not in {cls for cls, _, _ in _events(kg_nlp, text)}
+    text = "宁波市海曙区2018年全国扶贫日主题活动在区文体中心举行。"
+    assert not any(name.endswith("海曙区") for _, name in _hosting_args(kg_nlp, text))
