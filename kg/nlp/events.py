@@ -406,6 +406,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         args = [_toward(text, a) for a in args]
                     if nominal and not any(a.role == "partner" for a in args):
                         continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
+                    if not args and not (places and cls == "Hosting"):
+                        continue  # 被聘为…名誉副主席 with no one named: nothing a graph can hold
                     events.append(
                         Event(
                             cls=cls,

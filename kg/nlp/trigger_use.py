@@ -221,7 +221,7 @@ def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _gatherings() -> tuple[str, ...]:
-    return tuple(lexicons.word_list("events/event_nouns.txt")) + ("仪式", "典礼", "庆典")
+    return tuple(lexicons.word_list("events/event_nouns.txt")) + ("庆典",)
 
 
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
@@ -231,14 +231,16 @@ def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral:
     """True when the trigger word is part of a noun, not an event: before 地 it names a place
     (双十协定的签订地桂园); one-sided triggers also where they modify the noun after them in one
     compound (投资总监, 投资环境, 房产投资专家): jieba tags them a noun or verbal noun there and the
-    next word a common noun of two or more characters (投资|10亿元, 投资|建设, 投资|青岛 stay
-    events). A bilateral one before a noun is checked with its partner (建立合作关系)."""
+    next word a common noun of two or more characters, or they open a longer noun (投资银行)
+    (投资|10亿元, 投资|建设, 投资|青岛 stay events). A bilateral one before a noun is checked with its partner (建立合作关系)."""
     if _PLACE_OF.match(text, trig.end()):
         return True
     if bilateral or not "\u4e00" <= text[trig.end():trig.end() + 1] <= "\u9fff":
         return False  # no noun after it
     tokens = lexicons.pos_tags(text[trig.start():min(clause[1], trig.end() + 6)])
-    if len(tokens) < 2 or tokens[0][0] != trig.group(0):
+    if tokens and tokens[0][0] != trig.group(0):  # the trigger opens a longer word: 投资银行, 投资额
+        return tokens[0][0].startswith(trig.group(0)) and tokens[0][1] == "n"
+    if len(tokens) < 2:
         return False
     (_, flag), (noun, noun_flag) = tokens[0], tokens[1]
     return flag in ("n", "vn") and noun_flag == "n" and len(noun) >= 2

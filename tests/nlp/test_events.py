@@ -373,3 +373,10 @@ def test_events_a_gatherings_name_holds_no_event_and_no_host(kg_nlp):
     assert "Investment" not in {cls for cls, _, _ in _events(kg_nlp, text)}
     text = "宁波市海曙区2018年全国扶贫日主题活动在区文体中心举行。"
     assert not any(name.endswith("海曙区") for _, name in _hosting_args(kg_nlp, text))
+
+
+def test_events_a_trigger_opening_a_noun_and_an_event_of_no_one(kg_nlp):
+    assert _events(kg_nlp, "美国第四大投资银行雷曼兄弟公司几天前申请破产。") == []
+    assert _events(kg_nlp, "2009年9月,被聘为中国作协第七届全国委员会名誉副主席。") == []
+    text = "开国上将吕正操的遗体告别仪式将于20日上午在八宝山革命公墓大礼堂举行。"
+    assert not any(name == "吕正操" for _, name in _hosting_args(kg_nlp, text))
