@@ -130,13 +130,8 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
-_TITLE = re.compile(r"《[^》]{1,60}》")
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+(?:多)?周年")
 _NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in its clause
-
-
-def _titles(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    return [m.span() for m in _TITLE.finditer(text, *sent)]
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
@@ -152,9 +147,9 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
     """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
     place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者), or where
-    someone is stationed or lives (驻澳使馆, 旅日摄影家); a word inside a quoted name (“青岛·云展日”); a modifier of the
-    next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes part, not 美国); the
-    parent of the next name (中国平安旗下的平安银行)."""
+    someone is stationed or lives (驻澳使馆, 旅日摄影家); a word inside a quoted name (“青岛·云展日”);
+    a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
+    part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []
@@ -312,6 +307,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     datelines = _datelines(text)
     for sent in sentences(text):
         in_sentence = _participants(text, mentions, sent, datelines)
+        quoted = _quoted(text, sent)
         venues = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1] and _is_venue(text, m)]
         seen_in_clause: set[tuple[int, str]] = set()
         clause_list = clauses(text, *sent)
@@ -321,10 +317,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
-                if any(a < trig.start() < b for a, b in _titles(text, sent)):
-                    continue  # 下发了《银行与信托公司业务合作指引》: a document's title, not an event
-                if any(a < trig.start() < b and _names_a_gathering(text[a:b - 1], 0) for a, b in _quoted(text, sent)):
-                    continue  # 在“中国创业投资发展新动力高层论坛”上: the name of a gathering
+                around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
+                if around and (text[around[0]] == "《" or _names_a_gathering(text[around[0]:around[1] - 1], 0)):
+                    continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
                 actor = None if _roles()[cls][2] else trigger_use.actor_noun(text, trig)

@@ -203,15 +203,11 @@ def _lists(text: str, orgs: set[tuple[int, int]]) -> Iterator[list[tuple[int, in
         segment = items[:1]
         for item in items[1:]:
             segment.append(item)
-            if item is not items[-1] and _has_function_word(text[item[0]:item[1]]):
+            if item is not items[-1] and lexicons.has_function_word(text[item[0]:item[1]], numerals=False):
                 yield segment
                 segment = [item]
         if len(segment) >= 2:
             yield segment
-
-
-def _has_function_word(phrase: str) -> bool:
-    return any(flag.startswith(_NOT_NAME_POS[1:]) for _, flag in lexicons.pos_tags(phrase))
 
 
 _PROPER_POS = ("ns", "nr", "nz", "nt", "j", "x", "eng")
