@@ -180,11 +180,12 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
 _PHRASE_END = re.compile(r"[，,。；;、！？!?\n]")
 
 
-def _names_a_gathering(text: str, at: int) -> bool:
-    """True where a gathering's noun ends the phrase from ``at`` to the next punctuation mark
-    (中国|国际照相机械影像器材与技术博览会将于…: the place is part of the name)."""
-    stop = _PHRASE_END.search(text, at)
-    phrase = text[at:stop.start() if stop else len(text)]
+def _names_a_gathering(text: str, at: int, end: int | None = None) -> bool:
+    """True where a gathering's noun is in the phrase from ``at`` to the next punctuation mark or
+    ``end`` (中国|国际照相机械影像器材与技术博览会将于…: the place is part of the name)."""
+    end = len(text) if end is None else end
+    stop = _PHRASE_END.search(text, at, end)
+    phrase = text[at:stop.start() if stop else end]
     return any(noun in phrase for noun in _event_nouns())
 
 
@@ -318,7 +319,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
                 around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
-                if around and (text[around[0]] == "《" or _names_a_gathering(text[around[0]:around[1] - 1], 0)):
+                if around and (text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)):
                     continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed
@@ -381,7 +382,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
                     # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)
                     after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
-                    before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text[:trig.start()], m.end))]
+                    before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text, m.end, trig.start()))]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue
