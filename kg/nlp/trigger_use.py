@@ -74,16 +74,24 @@ def _hall_re() -> re.Pattern:
 def is_hall(text: str, m: Mention) -> bool:
     """An organization a gathering is held in (在人民大会堂举行; ``venue_verbs.txt``): a building,
     not a party. Where the verb opens a relative clause (在中国银行业协会举行的通气会上) only a
-    building's name (``hall_endings.txt``) is one: another body is the gathering's host."""
+    building's name (``hall_endings.txt``) is one: another body is the gathering's host. A building
+    is where with any verb of holding (在上海光大会展中心举办的…总决赛)."""
     if m.label != "ORG":
         return False
-    verb = _hall_re().match(text, m.end + (text[m.end:m.end + 1] in "”」\""))  # 在“广东现代国际展览中心”举行
+    at = m.end + (text[m.end:m.end + 1] in "”」\"")  # 在“广东现代国际展览中心”举行
+    building = m.name.endswith(_hall_endings())
+    verb = _hall_re().match(text, at) or (_holding_re().match(text, at) if building else None)
     if verb is None:
         return False
-    building = m.name.endswith(_hall_endings())
     if text[m.start - 1:m.start] != "在":  # 在著名的维也纳金色大厅举行: a building a few words after 在
         return building and _after_zai(text[max(0, m.start - 12):m.start])
     return text[verb.end():verb.end() + 1] != "的" or building
+
+
+@lru_cache(maxsize=1)
+def _holding_re() -> re.Pattern:
+    verbs = [w for w, cls in lexicons.table("events/triggers.tsv").items() if cls == "Hosting"]
+    return re.compile(_ADVERBS + "(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")")
 
 
 def _after_zai(lead: str) -> bool:
@@ -247,6 +255,12 @@ def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral:
 
 
 _PLACE_OF = re.compile(r"地点|地(?![区方产铁位])")
+
+
+@lru_cache(maxsize=1)
+def launch_verbs() -> frozenset[str]:
+    """Opening verbs that can take what is opened as object (``launch_verbs.txt``: 启动, 开通)."""
+    return frozenset(lexicons.word_list("events/launch_verbs.txt"))
 
 
 def founds_something(text: str, at: int) -> bool:

@@ -229,6 +229,17 @@ def test_events_who_founds_and_what_is_founded(kg_nlp, text, expected):
     assert {(a.role, a.mention.name) for a in event.arguments} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("2010年7月21日，国家版权局正式启动“剑网行动”。", {("agent", "国家版权局")}),  # it launches something
+    ("法国兴业银行正式启动其在中国市场的零售业务。", {("agent", "法国兴业银行")}),
+    ("华侨银行个人网银昨日正式启动。", {("theme", "华侨银行")}),  # it is what starts
+    ("中国工商银行纽约分行正式开业。", {("theme", "中国工商银行纽约分行")}),
+])
+def test_events_who_launches_and_what_is_launched(kg_nlp, text, expected):
+    (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Opening"]
+    assert {(a.role, a.mention.name) for a in event.arguments} == expected
+
+
 def test_events_the_post_an_appointment_names_is_no_party(kg_nlp):
     (event,) = [e for e in kg_nlp("墨西哥总统塞迪略任命罗萨里奥·格林为外交部长。")._.kg_events if e.cls == "Appointment"]
     assert {(a.role, a.mention.name) for a in event.arguments} == {("agent", "塞迪略"), ("theme", "罗萨里奥·格林")}
@@ -245,6 +256,7 @@ def test_events_a_subsidiarys_parent_takes_no_part(kg_nlp):
     ("工商银行有关负责人在中国银行业协会举行的媒体通气会上说,贷款将放宽。", ("agent", "中国银行业协会"), ("agent", "工商银行")),
     # a building X is where it is held
     ("国务院总理在人民大会堂举行的欢迎仪式上致辞。", None, ("agent", "人民大会堂")),
+    ("比赛将于7日在上海光大会展中心举办。", None, ("agent", "上海光大会展中心")),  # whatever the verb
     # a place after 在 leaves the subject its part
     ("欧佩克将原定在奥地利首都维也纳举行的特别会议提前。", ("agent", "欧佩克"), None),
 ])
