@@ -159,8 +159,8 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") or _is_venue(text, m):
             continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); 青岛峰会 (where, not who)
         stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
-        if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed):
-            continue  # 香港投资者: where the investors are from; 驻澳使馆, 旅日摄影家: where they are
+        if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed or _before_a_group(text, m.end)):
+            continue  # 香港投资者, 仙游古典家具企业: where they are from; 驻澳使馆, 旅日摄影家: where they are
         if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
@@ -199,6 +199,22 @@ def _once(args: list[Argument]) -> list[Argument]:
             seen.add(arg.mention.name)
             kept.append(arg)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> re.Pattern:
+    nouns = "|".join(map(re.escape, lexicons.word_list("events/group_nouns.txt")))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
+
+
+def _before_a_group(text: str, at: int) -> bool:
+    """True where a group noun (``group_nouns.txt``) ends a short run of Chinese starting at ``at``
+    with no name, function word or trigger in it (仙游|古典家具企业, 香港|各界人士)."""
+    found = _group_re().match(text, at)
+    if found is None:
+        return False
+    words = text[at:found.end()]
+    return not trigger_use.trigger_re().search(words) and not lexicons.has_function_word(words, numerals=False)
 
 
 def _names_a_kind_of_party(text: str, at: int) -> bool:

@@ -272,6 +272,12 @@ def test_events_a_place_before_a_kind_of_party_takes_no_part(kg_nlp):
     assert not any(a[1] == "香港" for _, args, _ in _events(kg_nlp, text) for a in args)
 
 
+def test_events_a_place_before_a_group_takes_no_part(kg_nlp):
+    text = "仙游县政府有关部门及600余家仙游古典家具企业召开大会。"
+    args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
+    assert ("agent", "仙游县政府") in args and not any(name == "仙游" for _, name in args)
+
+
 def test_events_what_a_nominal_founding_is_of(kg_nlp):
     text = "长沙市商业银行单独上市并不会影响潇湘银行的组建。"
     founded = {a for cls, args, _ in _events(kg_nlp, text) if cls == "Founding" for a in args}
