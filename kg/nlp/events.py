@@ -334,6 +334,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 cls = classes[trig.group(0)]
                 if _inside(mentions, trig.start()) or (clause[0], cls) in seen_in_clause:
                     continue
+                if trigger_use.splits_words(text, trig, clause):
+                    continue  # 投注资金, 联合作战: the trigger's characters belong to other words
                 around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
                 if around and (text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)):
                     continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name

@@ -272,6 +272,19 @@ def test_events_a_place_before_a_kind_of_party_takes_no_part(kg_nlp):
     assert not any(a[1] == "香港" for _, args, _ in _events(kg_nlp, text) for a in args)
 
 
+@pytest.mark.parametrize("text", [
+    "中国体育彩票中心称，彩民的投注资金打水漂。",  # 投注|资金 holds 注资
+    "中央银行应特别关注资产价格的变化。",  # 关注|资产
+    "美日还逐渐将演习向联合作战方向发展。",  # 联合作战 holds 合作
+])
+def test_events_no_trigger_across_words(kg_nlp, text):
+    assert not kg_nlp(text)._.kg_events
+
+
+def test_events_a_trigger_ending_a_word_stays(kg_nlp):
+    assert [e.cls for e in kg_nlp("中国与巴西两国友好合作。")._.kg_events] == ["Cooperation"]
+
+
 def test_events_a_place_before_a_group_takes_no_part(kg_nlp):
     text = "仙游县政府有关部门及600余家仙游古典家具企业召开大会。"
     args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
