@@ -70,7 +70,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
     before = trigger_use.after_agent_marker(text, before, trig.start())
     lead = text[before[-1].end:trig.start()] if before else ""
-    passive = "被" in lead  # 受X委托 keeps X the agent: it is X who commissions
+    passive = "被" in lead or trig.group(0) in _appointee_verbs()  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
     if bilateral and before:
         gaps = [text[a.end:b.start] for a, b in zip(before, before[1:])]
@@ -82,8 +82,8 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
             agents, partners = before[:split], before[split:]
     if "共同" in lead:
         agents, partners = agents + partners, []
-    if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"":
-        after = []  # 聘为“…大使”: what follows names the post, not a party
+    if trig.group(0).endswith("为") or text[trig.end():trig.end() + 1] in "为“\"" or trig.group(0) in _appointee_verbs():
+        after = []  # 聘为“…大使”, 出任中心主任: what follows names the post, not a party
     elif cls == "Appointment" and after:
         post = text.find("为", after[0].end, after[-1].start + 1)
         if post >= 0:  # 任命张三为国家统计局局长: what follows 为 names the post
@@ -105,6 +105,11 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     if separately and len(partners) > 1:
         return [args + [Argument(partner_role, p)] for p in partners]
     return [args + [Argument(partner_role, p) for p in partners]]
+
+
+@lru_cache(maxsize=1)
+def _appointee_verbs() -> frozenset[str]:
+    return frozenset(lexicons.word_list("events/appointee_verbs.txt"))
 
 
 def _toward(text: str, arg: Argument) -> Argument:
@@ -163,6 +168,11 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 香港投资者, 仙游古典家具企业: where they are from; 驻澳使馆, 旅日摄影家: where they are
         if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
             continue  # 中央军委委员、…王克: the organization of a person's title, not a party
+        post = _title_re().match(text, m.end - 1) if m.label == "ORG" else None
+        if post is not None and post.end() > m.end:
+            continue  # 会见美国前国防部长: a post (部|长), not the ministry
+        if m.label in ("GPE", "LOC") and (_come_from(text, inside[:i + 1]) or text.startswith(("驻", "常驻"), m.end)):
+            continue  # 来自中国、法国…的技术专家: where they come from; 美国驻华大使尚慕杰: whose envoy
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
         if trigger_use.is_hall(text, m):
@@ -175,6 +185,18 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 中国平安旗下的平安银行: the subsidiary takes part, not its parent
         kept.append(m)
     return kept
+
+
+_LIST_GAP = re.compile(r"[、和及与]")
+
+
+def _come_from(text: str, upto: list[Mention]) -> bool:
+    """True when the last of ``upto`` is a place after 来自, alone or in a list of places
+    (来自中国、法国和美国的专家)."""
+    first = len(upto) - 1
+    while first > 0 and upto[first - 1].label in ("GPE", "LOC") and _LIST_GAP.fullmatch(text, upto[first - 1].end, upto[first].start):
+        first -= 1
+    return text.endswith("来自", 0, upto[first].start)
 
 
 _PHRASE_END = re.compile(r"[，,。；;、！？!?\n]")
@@ -383,8 +405,11 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if pivot:
                     before = [m for m in before if m.start >= clause[0] + pivot]  # 青岛市指导协会举办: the 协会 holds it
                 inner = trigger_use.relative_clause_start(text, lead, clause[0], trig.end())
-                if inner and any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before):
-                    before = [m for m in before if m.start >= inner]  # 建行…在[中国银行业协会举行的通气会]上说
+                if inner and (
+                    any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before)
+                    or trigger_use.at_the_gathering(text, trig.end(), clause[1])
+                ):  # 建行…在[中国银行业协会举行的通气会]上说; 研究小组在[波士顿举行的…会议]上说: who is there holds nothing
+                    before = [m for m in before if m.start >= inner]
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))

@@ -117,6 +117,15 @@ def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: 
     return clause_start + at + 1 if at >= 0 else 0
 
 
+def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> bool:
+    """True when the trigger opens a relative clause that names the gathering a sentence's subject
+    is at (…在波士顿举行的|国际胚胎移植学会会议上说): the subject attends it; it is not said to hold it."""
+    if text[trigger_end:trigger_end + 1] != "的":
+        return False
+    phrase = text[trigger_end + 1:min(clause_end, trigger_end + 40)]
+    return any(phrase.find(noun + "上") >= 0 or phrase.find(noun + "”上") >= 0 for noun in _gatherings())
+
+
 @lru_cache(maxsize=1)
 def _hall_endings() -> tuple[str, ...]:
     return lexicons.word_list("events/hall_endings.txt")

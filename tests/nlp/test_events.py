@@ -285,6 +285,28 @@ def test_events_a_trigger_ending_a_word_stays(kg_nlp):
     assert [e.cls for e in kg_nlp("中国与巴西两国友好合作。")._.kg_events] == ["Cooperation"]
 
 
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("傅全有会见美国前国防部长。", "国防部"),  # 国防部|长: a post
+    ("埃克哈德说，来自中国、法国和美国的技术专家将参加这次会谈。", "法国"),  # where they come from
+    ("贸促会会长俞晓松和日本驻华大使佐藤嘉恭参加了会见。", "日本"),  # whose envoy
+    ("一九八七年李瑞环同志和天津记者们在一次座谈中说道。", "天津"),  # where the journalists are from
+    ("尼尔·弗斯特领导的研究小组今天在波士顿举行的国际胚胎移植学会会议上说。", "尼尔·弗斯特"),  # at it, not holding it
+])
+# fmt: on
+def test_events_names_that_only_modify_or_attend_take_no_part(kg_nlp, text, absent):
+    assert absent not in {name for _, args, _ in _events(kg_nlp, text) for _, name in args}
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("谢世杰当选中共四川省委书记。", "谢世杰"),
+    ("湖北省社科院长江流域经济研究所所长秦尊文博士出任中心主任。", "秦尊文"),
+])
+def test_events_who_is_elected_or_takes_a_post(kg_nlp, text, theme):
+    (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Appointment"]
+    assert event[1] == (("theme", theme),)  # what follows names the post
+
+
 def test_events_a_place_before_a_group_takes_no_part(kg_nlp):
     text = "仙游县政府有关部门及600余家仙游古典家具企业召开大会。"
     args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
