@@ -161,8 +161,10 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     for i, m in enumerate(inside):
         if any(a <= m.start < b for a, b in datelines):
             continue
-        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") or _is_venue(text, m):
-            continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); 青岛峰会 (where, not who)
+        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") and not _of_event(text, m.end):
+            continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); not 同中国的合作
+        if _is_venue(text, m):
+            continue  # 青岛峰会: where, not who
         stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
         if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed or _before_a_group(text, m.end)):
             continue  # 香港投资者, 仙游古典家具企业: where they are from; 驻澳使馆, 旅日摄影家: where they are
@@ -187,6 +189,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     return kept
 
 
+_COUNTED_GROUP = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家所名位支]")
 _LIST_GAP = re.compile(r"[、和及与]")
 
 
@@ -197,6 +200,12 @@ def _come_from(text: str, upto: list[Mention]) -> bool:
     while first > 0 and upto[first - 1].label in ("GPE", "LOC") and _LIST_GAP.fullmatch(text, upto[first - 1].end, upto[first].start):
         first -= 1
     return text.endswith("来自", 0, upto[first].start)
+
+
+def _of_event(text: str, at: int) -> bool:
+    """True where 的 at ``at`` is followed by a trigger word: the name before it is a party to that
+    event (同中国的合作), not a modifier of another name (平度市的征和工业)."""
+    return text[at:at + 1] == "的" and trigger_use.trigger_re().match(text, at + 1) is not None
 
 
 _PHRASE_END = re.compile(r"[，,。；;、！？!?\n]")
@@ -392,11 +401,13 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]
+                if _roles()[cls][2] and before and _PARTNER_MARK.fullmatch(text, before[0].start - 1, before[0].start):
+                    before, after = [], before + after  # 扩大与中国的合作: 中国 is the partner, whoever the subject is
                 source = "clause"
                 lead = trigger_use.outside_names(text, clause[0], trig.start(), in_sentence)
                 if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
-                    "有" not in lead and len(lead) <= 8  # 并有项目签约: the subject is unnamed, not the sentence's
-                ):
+                    "有" not in lead and len(lead) <= 8 and not _COUNTED_GROUP.search(lead)
+                ):  # 并有项目签约, 国内25个省区市成立了…: the subject is unnamed, not the sentence's
                     before, source = [in_sentence[0]], "sentence"
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
@@ -405,21 +416,22 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if pivot:
                     before = [m for m in before if m.start >= clause[0] + pivot]  # 青岛市指导协会举办: the 协会 holds it
                 inner = trigger_use.relative_clause_start(text, lead, clause[0], trig.end())
-                if inner and (
-                    any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before)
-                    or trigger_use.at_the_gathering(text, trig.end(), clause[1])
-                ):  # 建行…在[中国银行业协会举行的通气会]上说; 研究小组在[波士顿举行的…会议]上说: who is there holds nothing
-                    before = [m for m in before if m.start >= inner]
+                gathering_end = trigger_use.at_the_gathering(text, trig.end(), clause[1])
+                if inner and (any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before) or gathering_end):
+                    before = [m for m in before if m.start >= inner]  # 建行…在[中国银行业协会举行的通气会]上说
+                if gathering_end:  # 研究小组在[波士顿举行的…会议]上说, 在[…锦标赛]上夺得…的科利姆: who is there holds nothing
+                    after = [m for m in after if m.end <= gathering_end]
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))
                 places += tuple(m for m in venues if start <= m.start and m.end <= clause[1])
                 allowed = _types()[cls]
                 doers: list[Mention] = []
-                mark = trigger_use.for_mark(text, before, trig.start()) if cls in ("Unveiling", "Opening") else None
+                mark = trigger_use.for_mark(text, before, trig.start()) if cls in ("Unveiling", "Opening", "Hosting") else None
                 if mark is not None:  # 山东港口集团和管委会共同为新码头揭牌: they unveil it
-                    doers = [m for m in before if m.end <= mark and m not in places and m.label in trigger_use.DOERS]
-                    before = [m for m in before if m.start > mark]
+                    kinds = _types()[cls] if cls == "Hosting" else trigger_use.DOERS  # 印度为他举办回顾展: a country holds it
+                    doers = [m for m in before if m.end <= mark and m not in places and m.label in kinds]
+                    before = [m for m in before if m.start > mark] if cls != "Hosting" else []  # 为李长水举行庆功大会: for whom
                 before = [m for m in before if m not in places and m.label in allowed]
                 after = [m for m in after if m not in places and m.label in allowed]
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held

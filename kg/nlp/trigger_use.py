@@ -117,13 +117,19 @@ def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: 
     return clause_start + at + 1 if at >= 0 else 0
 
 
-def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> bool:
-    """True when the trigger opens a relative clause that names the gathering a sentence's subject
-    is at (…在波士顿举行的|国际胚胎移植学会会议上说): the subject attends it; it is not said to hold it."""
+_AT_GATHERING = re.compile(r"[”』」\"]?上")
+
+
+def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> int:
+    """Where 上 ends a relative clause the trigger opens that names the gathering someone is at
+    (…在波士顿举行的|国际胚胎移植学会会议上|说, 在珀斯举行的世界游泳锦标赛上|夺得…的科利姆), or 0: the names
+    outside attend it; they are not said to hold it."""
     if text[trigger_end:trigger_end + 1] != "的":
-        return False
-    phrase = text[trigger_end + 1:min(clause_end, trigger_end + 40)]
-    return any(phrase.find(noun + "上") >= 0 or phrase.find(noun + "”上") >= 0 for noun in _gatherings())
+        return 0
+    stop = min(clause_end, trigger_end + 40)
+    ends = [m.end() for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0
+            for m in [_AT_GATHERING.match(text, at + len(noun))] if m]
+    return min(ends, default=0)
 
 
 @lru_cache(maxsize=1)

@@ -307,6 +307,37 @@ def test_events_who_is_elected_or_takes_a_post(kg_nlp, text, theme):
     assert event[1] == (("theme", theme),)  # what follows names the post
 
 
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("他表示，西门子公司同中国的合作着眼于长远。", {("agent", "西门子公司"), ("partner", "中国")}),  # 中国的合作: a party
+    ("李岚清表示，要扩大与日本的合作。", {("agent", "李岚清"), ("partner", "日本")}),  # 与X: the partner
+])
+# fmt: on
+def test_events_the_partner_after_yu_with_no_one_before(kg_nlp, text, expected):
+    (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Cooperation"]
+    assert set(event[1]) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected, absent", [
+    ("今天，济南市委为李长水举行庆功大会。", "济南市委", "李长水"),  # 为X: for whom, not who
+    ("印度分别为他举办“谢晋电影回顾展”。", "印度", None),
+    ("在珀斯举行的世界游泳锦标赛上夺得四金的科利姆，今天刷新了世界纪录。", None, "科利姆"),  # at it
+    ("１９９８年香港国际七人制橄榄球赛仍将如期举行。", None, "香港"),  # where it is held
+])
+# fmt: on
+def test_events_who_holds_it_and_who_it_is_for(kg_nlp, text, expected, absent):
+    names = {name for cls, args, _ in _events(kg_nlp, text) if cls == "Hosting" for _, name in args}
+    assert expected is None or expected in names
+    assert absent is None or absent not in names
+
+
+def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
+    text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
+    (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
+    assert event[1] == (("theme", "参展筹备领导小组"),)
+
+
 def test_events_a_place_before_a_group_takes_no_part(kg_nlp):
     text = "仙游县政府有关部门及600余家仙游古典家具企业召开大会。"
     args = {a for cls, arguments, _ in _events(kg_nlp, text) if cls == "Hosting" for a in arguments}
