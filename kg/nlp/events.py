@@ -63,12 +63,20 @@ def _time(text: str, sent: tuple[int, int], at: int) -> str | None:
     return found[-1].group(0) if found else None
 
 
+_NAME_LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")
+
+
 def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> list[list[Argument]]:
     """Roles for the participants of one trigger; several lists where 分别 splits the event."""
     role_before, role_after, bilateral = _roles()[cls]
     if not before and after and "的" in text[trig.end():after[0].start]:
         before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
     before = trigger_use.after_agent_marker(text, before, trig.start())
+    if trig.group(0) in _appointee_verbs() and before:  # 江泽民主席对金大中当选…的祝贺: only 金大中 is elected
+        first = len(before) - 1
+        while first > 0 and _NAME_LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+            first -= 1  # 罗纳尔多（巴西）、乔丹（美国）…当选
+        before = before[first:]
     lead = text[before[-1].end:trig.start()] if before else ""
     passive = "被" in lead or trig.group(0) in _appointee_verbs()  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
@@ -187,6 +195,13 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 中国平安旗下的平安银行: the subsidiary takes part, not its parent
         kept.append(m)
     return kept
+
+
+def _clause_subject(earlier: list[tuple[int, int]], mentions: list[Mention]) -> Mention | None:
+    """The name that opens the nearest of the ``earlier`` clauses to open with one (所罗门美邦公司对…
+    抱有信心，并将继续扩大同中国的合作): the subject a clause without one goes on with."""
+    starts = {m.start: m for m in mentions}
+    return next((starts[a] for a, _ in reversed(earlier) if a in starts), None)
 
 
 _COUNTED_GROUP = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家所名位支]")
@@ -401,14 +416,18 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]
+                subject_end = trig.start()  # where the words before the trigger's subject-less verb end
                 if _roles()[cls][2] and before and _PARTNER_MARK.fullmatch(text, before[0].start - 1, before[0].start):
+                    subject_end = before[0].start - 1
                     before, after = [], before + after  # 扩大与中国的合作: 中国 is the partner, whoever the subject is
                 source = "clause"
                 lead = trigger_use.outside_names(text, clause[0], trig.start(), in_sentence)
-                if not before and in_sentence and in_sentence[0].end <= clause[0] and previous_trigger < 0 and (
-                    "有" not in lead and len(lead) <= 8 and not _COUNTED_GROUP.search(lead)
+                verb_lead = lead[:subject_end - clause[0]]
+                subject = in_sentence[0] if in_sentence and subject_end == trig.start() else _clause_subject(clause_list[:index], in_sentence)
+                if not before and subject is not None and subject.end <= clause[0] and previous_trigger < 0 and (
+                    "有" not in verb_lead and len(verb_lead) <= 8 and not _COUNTED_GROUP.search(verb_lead)
                 ):  # 并有项目签约, 国内25个省区市成立了…: the subject is unnamed, not the sentence's
-                    before, source = [in_sentence[0]], "sentence"
+                    before, source = [subject], "sentence"
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
                     before, source = [speaker] + before, "sentence"
@@ -417,6 +436,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if m.start >= clause[0] + pivot]  # 青岛市指导协会举办: the 协会 holds it
                 inner = trigger_use.relative_clause_start(text, lead, clause[0], trig.end())
                 gathering_end = trigger_use.at_the_gathering(text, trig.end(), clause[1])
+                if not gathering_end and inner and trigger_use.attends(lead):
+                    gathering_end = trig.end()  # 泰森可以参加…在美国波士顿举行的表演赛: who takes part holds nothing
                 if inner and (any(m.start >= inner and m.label not in ("GPE", "LOC") for m in before) or gathering_end):
                     before = [m for m in before if m.start >= inner]  # 建行…在[中国银行业协会举行的通气会]上说
                 if gathering_end:  # 研究小组在[波士顿举行的…会议]上说, 在[…锦标赛]上夺得…的科利姆: who is there holds nothing

@@ -117,11 +117,19 @@ def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: 
     return clause_start + at + 1 if at >= 0 else 0
 
 
-_AT_GATHERING = re.compile(r"[”』」\"]?上")
+_AT_GATHERING = re.compile(r"[”』」\"]?[上中]")
+_ATTEND = re.compile(r"参加|出席|参与|观看|观摩")
+
+
+def attends(lead: str) -> bool:
+    """True when ``lead`` (a clause up to a trigger, names blanked) has a verb of attending before
+    its last 在 (参加…在波士顿举行的表演赛): its subject is at the gathering, not holding it."""
+    at = lead.rfind("在")
+    return at > 0 and _ATTEND.search(lead, 0, at) is not None
 
 
 def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> int:
-    """Where 上 ends a relative clause the trigger opens that names the gathering someone is at
+    """Where 上 (or 中) ends a relative clause the trigger opens that names the gathering someone is at
     (…在波士顿举行的|国际胚胎移植学会会议上|说, 在珀斯举行的世界游泳锦标赛上|夺得…的科利姆), or 0: the names
     outside attend it; they are not said to hold it."""
     if text[trigger_end:trigger_end + 1] != "的":

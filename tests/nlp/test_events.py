@@ -332,6 +332,32 @@ def test_events_who_holds_it_and_who_it_is_for(kg_nlp, text, expected, absent):
     assert absent is None or absent not in names
 
 
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("美国内华达州体育委员会表态说，泰森可以放心参加３月底在美国波士顿举行的一场大型职业摔跤表演赛。", "泰森"),
+    ("中国著名女选手陈妍今天在澳大利亚悉尼举行的世界杯短池游泳系列赛首站比赛中，夺得金牌。", "陈妍"),
+])
+# fmt: on
+def test_events_who_takes_part_in_a_gathering_does_not_hold_it(kg_nlp, text, absent):
+    assert absent not in {name for cls, args, _ in _events(kg_nlp, text) if cls == "Hosting" for _, name in args}
+
+
+def test_events_only_the_names_right_before_an_election_are_elected(kg_nlp):
+    (event,) = [e for e in _events(kg_nlp, "杨振亚转达了江泽民主席对金大中当选为韩国总统的热烈祝贺。") if e[0] == "Appointment"]
+    assert event[1] == (("theme", "金大中"),)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, agent", [
+    ("他表示，所罗门美邦公司对中国的发展前景抱有信心，并将继续扩大同中国的合作。", "所罗门美邦公司"),
+    ("中国代表在磋商时说，伊拉克应全面遵守安理会的有关决议，充分与联合国特委会合作。", "伊拉克"),  # the clause's subject, not the speaker
+])
+# fmt: on
+def test_events_a_partner_after_yu_goes_with_the_subject_of_an_earlier_clause(kg_nlp, text, agent):
+    (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Cooperation"]
+    assert ("agent", agent) in event[1]
+
+
 def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
     text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
     (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
