@@ -204,6 +204,13 @@ def _clause_subject(earlier: list[tuple[int, int]], mentions: list[Mention]) -> 
     return next((starts[a] for a, _ in reversed(earlier) if a in starts), None)
 
 
+def _opens_with_a_noun(lead: str) -> bool:
+    """True when ``lead`` (names blanked) opens with a common noun of two characters or more (外商|投资):
+    a subject of its own, though unnamed."""
+    words = lexicons.pos_tags(lead.strip()) if lead.strip() else ()
+    return bool(words) and words[0][1] == "n" and len(words[0][0]) >= 2
+
+
 _COUNTED_GROUP = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家所名位支]")
 _LIST_GAP = re.compile(r"[、和及与]")
 
@@ -426,7 +433,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 subject = in_sentence[0] if in_sentence and subject_end == trig.start() else _clause_subject(clause_list[:index], in_sentence)
                 if not before and subject is not None and subject.end <= clause[0] and previous_trigger < 0 and (
                     "有" not in verb_lead and len(verb_lead) <= 8 and not _COUNTED_GROUP.search(verb_lead)
-                ):  # 并有项目签约, 国内25个省区市成立了…: the subject is unnamed, not the sentence's
+                    and not _opens_with_a_noun(verb_lead)
+                ):  # 并有项目签约, 国内25个省区市成立了…, 外商投资: the subject is unnamed, not the sentence's
                     before, source = [subject], "sentence"
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
@@ -442,6 +450,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if m.start >= inner]  # 建行…在[中国银行业协会举行的通气会]上说
                 if gathering_end:  # 研究小组在[波士顿举行的…会议]上说, 在[…锦标赛]上夺得…的科利姆: who is there holds nothing
                     after = [m for m in after if m.end <= gathering_end]
+                named_end = trigger_use.gathering_named_end(text, trig.end(), clause[1]) if cls == "Hosting" else 0
+                if named_end:  # 参加中宣部召开的[…座谈会]的军队代表徐洪刚: who comes to it, not what is held
+                    after = [m for m in after if m.end <= named_end]
                 if not after and trig.group(0) == "委托" and "受" in lead and index + 1 < len(clause_list):
                     after = [m for m in in_sentence if clause_list[index + 1][0] <= m.start and m.end <= clause_list[index + 1][1]][:1]
                 places = tuple(m for m in before + after if m.label in ("GPE", "LOC") and _locative(text, m, clause[0], in_sentence))

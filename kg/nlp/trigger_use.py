@@ -113,7 +113,7 @@ def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: 
     with names blanked. A place there is where, and leaves the subject its part (欧佩克…在维也纳举行的)."""
     if text[trigger_end:trigger_end + 1] != "的":
         return 0
-    at = lead.rfind("在")
+    at = max(lead.rfind("在"), lead.rfind("从"))  # 记者从昨天召开的…会议上获悉
     return clause_start + at + 1 if at >= 0 else 0
 
 
@@ -137,7 +137,21 @@ def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> int:
     stop = min(clause_end, trigger_end + 40)
     ends = [m.end() for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0
             for m in [_AT_GATHERING.match(text, at + len(noun))] if m]
-    return min(ends, default=0)
+    any_kind = _AT_ANY_GATHERING.search(text, trigger_end + 1, stop)  # …锦标赛决赛加赛的两盘快棋赛中
+    return min(ends + ([any_kind.end()] if any_kind else []), default=0)
+
+
+_AT_ANY_GATHERING = re.compile(r"[赛会][”』」\"]?[上中]")
+
+
+def gathering_named_end(text: str, trigger_end: int, clause_end: int) -> int:
+    """Where the first gathering's noun ends in the relative clause a trigger opens (召开的|全国先进典型
+    座谈会|的军队代表徐洪刚), or 0: names after it are not in what is held."""
+    if text[trigger_end:trigger_end + 1] != "的":
+        return 0
+    stop = min(clause_end, trigger_end + 40)
+    found = [(at, at + len(noun)) for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0]
+    return min(found)[1] if found else 0
 
 
 @lru_cache(maxsize=1)

@@ -358,6 +358,21 @@ def test_events_a_partner_after_yu_goes_with_the_subject_of_an_earlier_clause(kg
     assert ("agent", agent) in event[1]
 
 
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("本报北京１月２１日讯记者冉永平从昨天召开的电力部安全生产电话会议上获悉，去年全国电力安全生产形势平稳。", "冉永平"),  # 从[…]上
+    ("俄罗斯特级大师卡尔波夫９日在瑞士洛桑举行的国际象棋世界锦标赛决赛加赛的两盘快棋赛中击败阿南德。", "卡尔波夫"),  # …赛中
+    ("于永波等在同应邀参加中宣部召开的全国先进典型座谈会的军队代表徐洪刚座谈时说。", "徐洪刚"),  # after what is held
+])
+# fmt: on
+def test_events_who_comes_to_a_gathering_holds_nothing(kg_nlp, text, absent):
+    assert absent not in {name for cls, args, _ in _events(kg_nlp, text) if cls == "Hosting" for _, name in args}
+
+
+def test_events_a_clause_with_a_noun_for_subject_takes_none_from_the_sentence(kg_nlp):
+    assert not _events(kg_nlp, "国家计委主任陈锦华介绍说，外商投资属于第一个目录中鼓励类的项目。")  # 外商 invests
+
+
 def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
     text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
     (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
