@@ -60,6 +60,17 @@ def _jieba_dict() -> tuple[dict[str, int], dict[str, str]]:
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 
 
+@lru_cache(maxsize=1)
+def dictionary_cut():
+    """jieba's dictionary-only cut (``jieba.posseg.cut(text, HMM=False)``'s words and tags), as
+    :class:`kg.nlp.jieba_words.JiebaWords` computes it faster; its tables are jieba's own."""
+    import jieba
+
+    from kg.nlp.jieba_words import JiebaWords
+
+    return JiebaWords(jieba.dt, _jieba_dict()[1])  # _jieba_dict initializes jieba
+
+
 @lru_cache(maxsize=None)
 def common_words(min_freq: int = 3000) -> frozenset[str]:
     """Words of jieba's dictionary seen at least ``min_freq`` times that are not names of people,

@@ -22,7 +22,6 @@ token (computed from NORM, so full-width and half-width text look the same to th
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import Callable, List, Tuple
 
 import numpy
@@ -81,21 +80,12 @@ def normalize_text(text: str) -> str:
     return "".join(map(_NORMALIZED.__getitem__, text))
 
 
-@lru_cache(maxsize=1)
-def _jieba_words():
-    import jieba
-
-    from kg.nlp.jieba_words import JiebaWords
-
-    return JiebaWords(jieba.dt, lexicons._jieba_dict()[1])  # initialized there, tables shared
-
-
 def jieba_char_features(text: str) -> Tuple[List[str], List[str]]:
     """For each character of ``text``: the jieba word holding it and ``BIES-pos`` of that word
     (jieba's dictionary-only cut, ``jieba.posseg.cut(text, HMM=False)``)."""
     words: List[str] = []
     tags: List[str] = []
-    for word, flag in _jieba_words().cut(text):
+    for word, flag in lexicons.dictionary_cut().cut(text):
         n = len(word)
         if n == 1:
             words.append(word)

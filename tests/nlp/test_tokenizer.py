@@ -79,7 +79,7 @@ def test_jieba_words_cut_as_jieba_does():
     """kg's one-pass cut gives jieba's own words and tags, ties and odd input included."""
     from pathlib import Path
 
-    from kg.nlp.tokenizer import _jieba_words
+    from kg.nlp.lexicons import dictionary_cut
 
     pages = sorted(Path(__file__).resolve().parents[2].glob("seeds/*.txt")) + sorted(
         Path(__file__).resolve().parents[1].glob("gold/*/sentences.md")
@@ -91,6 +91,6 @@ def test_jieba_words_cut_as_jieba_does():
     ]
     texts += [normalize_text(t) for t in texts]
     assert len(texts) > 200
-    words = _jieba_words()
+    words = dictionary_cut()
     for text in texts + texts:  # the second time from the cache of blocks
         assert words.cut(text) == _jieba_reference(text), text
