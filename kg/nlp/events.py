@@ -63,6 +63,20 @@ def _time(text: str, sent: tuple[int, int], at: int) -> str | None:
     return found[-1].group(0) if found else None
 
 
+def _object_follows(text: str, at: int, clause_end: int) -> bool:
+    """True when the words after a trigger ending at ``at`` go on in its clause (举行|新春团拜会), not
+    where it ends it (大会…隆重举行。)."""
+    rest = text[at:clause_end].lstrip("了 ")
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _held_nouns() -> tuple[str, ...]:
+    """Gathering nouns no body's name ends with (not 论坛: 世界经济论坛 is one)."""
+    return tuple(n for n in _event_nouns() if n != "论坛")
+
+
+_BRACKETS = re.compile(r"[（(][^（）()]{1,80}[）)]")
 _NAME_LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")
 
 
@@ -164,6 +178,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
     part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
+    reporters = [(b.start(), b.end()) for b in _BRACKETS.finditer(text, *sent) if "记者" in b.group(0)]
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []
     for i, m in enumerate(inside):
@@ -185,8 +200,10 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue  # 来自中国、法国…的技术专家: where they come from; 美国驻华大使尚慕杰: whose envoy
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
-        if trigger_use.is_hall(text, m):
-            continue  # 在人民大会堂举行: where, not who
+        if trigger_use.is_hall(text, m) or trigger_use.in_a_building(text, m):
+            continue  # 在人民大会堂举行, 在钓鱼台国宾馆会见: where, not who
+        if any(a < m.start and m.end <= b for a, b in reporters):
+            continue  # （中央人民广播电台记者李涛，新华社记者王言彬）: who reports it
         nxt = inside[i + 1] if i + 1 < len(inside) else None
         if nxt is not None and _modifies(text, m, nxt):
             continue
@@ -343,10 +360,12 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     if trigger_use.held_at(text, mention, gap):
         return True  # 在特区旗帜飘扬下的香港举行
     at = max(gap.rfind("在"), gap.rfind("于"))  # 于北京市海淀区苏州街…举行
-    if at < 0 or len(gap) - at > 12:
+    if at < 0 or len(gap[at:].replace(" ", "")) > 12:  # names (blanked) do not count
         return False
     between = [m for m in in_sentence if clause_start + at < m.start < mention.start]
     words = gap[at + 1:].replace(" ", "")
+    if between:
+        words = re.sub(r"[、，,和与及]", "", words)  # 在格拉斯哥、曼彻斯特、加的夫与伦敦: a list of places
     for noun in lexicons.word_list("events/place_nouns.txt"):  # longest first
         words = words.replace(noun, "")
     return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(words)
@@ -465,6 +484,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     doers = [m for m in before if m.end <= mark and m not in places and m.label in kinds]
                     before = [m for m in before if m.start > mark] if cls != "Hosting" else []  # 为李长水举行庆功大会: for whom
                 before = [m for m in before if m not in places and m.label in allowed]
+                if not _roles()[cls][2] and _roles()[cls][1] != "destination":
+                    before = [m for m in before if text[m.start - 1:m.start] != "向"]  # 向国际奥委会提出举办: to whom
+                if cls == "Hosting" and not _object_follows(text, trig.end(), clause[1]):
+                    before = [m for m in before if not (m.label == "ORG" and m.name.endswith(_held_nouns()))]  # 国家科学技术奖励大会在…举行: what is held
                 after = [m for m in after if m not in places and m.label in allowed]
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
                     # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)

@@ -94,6 +94,12 @@ def _holding_re() -> re.Pattern:
     return re.compile(_ADVERBS + "(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")")
 
 
+def in_a_building(text: str, m: Mention) -> bool:
+    """True for an organization named as a building (``hall_endings.txt``) in a 在 phrase, whatever
+    follows (在钓鱼台国宾馆会见, 在北京人民大会堂接见): where something happens, not who does it."""
+    return m.label == "ORG" and m.name.endswith(_hall_endings()) and _after_zai(text[max(0, m.start - 12):m.start])
+
+
 def _after_zai(lead: str) -> bool:
     """True when ``lead`` (the words before a name) holds 在 with no clause mark after it."""
     at = lead.rfind("在")

@@ -373,6 +373,20 @@ def test_events_a_clause_with_a_noun_for_subject_takes_none_from_the_sentence(kg
     assert not _events(kg_nlp, "国家计委主任陈锦华介绍说，外商投资属于第一个目录中鼓励类的项目。")  # 外商 invests
 
 
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("国务院副总理兼外长钱其琛今天下午在钓鱼台国宾馆会见了美国参议员蒂姆·哈钦森。", "钓鱼台国宾馆"),  # where
+    ("新华社北京１月１３日电（中央人民广播电台记者刘振英、新华社记者王言彬）国务院总理李鹏今天下午接见全国海关关长会议代表。", "王言彬"),
+    ("莫斯科市已向国际奥委会提出举办夏季奥运会的申请。", "国际奥委会"),  # to whom
+    ("１９９７年１２月２６日，国家科学技术奖励大会在北京人民大会堂隆重举行。", "国家科学技术奖励大会"),  # what is held
+    ("菲律宾总统拉莫斯今天呼吁东盟国家加强合作。", "拉莫斯"),  # who calls for it
+    ("全英中国学生学者联谊会先后在格拉斯哥、曼彻斯特、加的夫与伦敦举办四场大型晚会。", "伦敦"),  # where
+])
+# fmt: on
+def test_events_names_that_say_where_to_whom_or_what(kg_nlp, text, absent):
+    assert absent not in {name for _, args, _ in _events(kg_nlp, text) for _, name in args}
+
+
 def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
     text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
     (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
