@@ -77,6 +77,8 @@ def _held_nouns() -> tuple[str, ...]:
 
 
 _BRACKETS = re.compile(r"[（(][^（）()]{1,80}[）)]")
+_REPORTED_BY = re.compile(r"记者[^，,。；;：:（）()]{1,30}?报道[：:]")
+_COUNT_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多]+(?:余|多)?[家位名个所座支批]$")
 _NAME_LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")
 
 
@@ -156,7 +158,7 @@ def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text, *sent)]
 
 
-_QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」")
+_QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」|『[^』]{1,40}』")
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+(?:多)?周年")
 _NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in its clause
 
@@ -179,6 +181,7 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
     part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = _quoted(text, sent)
     reporters = [(b.start(), b.end()) for b in _BRACKETS.finditer(text, *sent) if "记者" in b.group(0)]
+    reporters += [r.span() for r in _REPORTED_BY.finditer(text, *sent)]  # 讯记者陈特安、孙秀艳报道：
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []
     for i, m in enumerate(inside):
@@ -186,6 +189,8 @@ def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], dat
             continue
         if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") and not _of_event(text, m.end):
             continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); not 同中国的合作
+        if m.label in ("GPE", "LOC") and (_COUNT_BEFORE.search(text, max(0, m.start - 6), m.start) or _list_before_de(text, inside, i)):
+            continue  # 一家法国大饭店, ３００名中国留学人员: what kind; 江苏、山东、上海的艺术团体: whose
         if _is_venue(text, m):
             continue  # 青岛峰会: where, not who
         stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
@@ -230,6 +235,15 @@ def _opens_with_a_noun(lead: str) -> bool:
 
 _COUNTED_GROUP = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家所名位支]")
 _LIST_GAP = re.compile(r"[、和及与]")
+
+
+def _list_before_de(text: str, inside: list[Mention], i: int) -> bool:
+    """True when ``inside[i]`` is a place in a list of places whose last is followed by 的 and no
+    trigger (江苏、山东、上海的艺术团体): they all say whose, as the last does."""
+    last = i
+    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and _LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
+        last += 1
+    return last > i and text[inside[last].end:inside[last].end + 1] == "的" and not _of_event(text, inside[last].end)
 
 
 def _come_from(text: str, upto: list[Mention]) -> bool:
@@ -409,7 +423,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if trigger_use.splits_words(text, trig, clause):
                     continue  # 投注资金, 联合作战: the trigger's characters belong to other words
                 around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
-                if around and (text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)):
+                if around and (
+                    text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)
+                    or text.startswith(_event_nouns(), around[1])
+                ):  # “中英携手共创未来”活动: the name of a gathering
                     continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
                     continue  # 签署战略合作框架协议: the kind of agreement signed

@@ -387,6 +387,19 @@ def test_events_names_that_say_where_to_whom_or_what(kg_nlp, text, absent):
     assert absent not in {name for _, args, _ in _events(kg_nlp, text) for _, name in args}
 
 
+# fmt: off
+@pytest.mark.parametrize("text, absent", [
+    ("本报北京１月１３日讯记者陈特安、孙秀艳报道：英国贸工大臣贝克特为“中英携手共创未来”活动揭幕。", "陈特安"),  # a reporter; a name
+    ("他说，由一家法国大饭店举办专题系列活动，庆祝中国传统新年。", "法国"),  # 一家法国大饭店: what kind
+    ("近３００名中国留学人员前来出席中国驻日大使馆举办的春节招待会。", "中国"),
+    ("中心还和江苏、山东、上海的艺术团体合作，上演了多部剧目。", "江苏"),  # whose groups
+    ("全国党校系统『党的十五大与中国的改革和发展』理论研讨会日前在北京召开。", "十五大"),  # inside a quoted name
+])
+# fmt: on
+def test_events_names_that_say_what_kind_or_whose(kg_nlp, text, absent):
+    assert absent not in {name for _, args, _ in _events(kg_nlp, text) for _, name in args}
+
+
 def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
     text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
     (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
