@@ -2,18 +2,16 @@
 
 For each trigger the participants are the entities of its clause (for bilateral events, back to the
 clause that holds 与: X 分别与 A、B, C、D 完成签约), or, where the clause names none before the
-trigger, the first one of the sentence (the subject that commas left behind). Names in datelines,
-places that only modify a name (平度市的…), buildings a gathering is held in (在人民大会堂举行) and
-modifiers of the next name in a noun phrase take no part, nor do names before a pivot verb
-(青岛市指导行业协会举办: the 协会 holds it). A trigger word that names a kind of agreement
-(签署合作框架协议), modifies a noun without a named partner (合作平台) or makes a kind of party
-(投资者) makes no event (:mod:`kg.nlp.trigger_use`). Roles come from ``roles.tsv``: before or after
-the trigger, and for bilateral events (签约, 合作,
-会见) the party after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes
-co-agents; 被 turns the roles round (受X委托 keeps X the agent); in a relative clause (主办…的X) X
-does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
+trigger, the first one of the sentence (the subject that commas left behind). Names that only say
+where, whose or what kind take no part (:mod:`kg.nlp.participants`: datelines, 平度市的…,
+在人民大会堂), nor do names before a pivot verb (青岛市指导行业协会举办: the 协会 holds it). A trigger
+word that names a kind of agreement (签署合作框架协议), modifies a noun without a named partner
+(合作平台) or makes a kind of party (投资者) makes no event (:mod:`kg.nlp.trigger_use`). Roles come
+from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作, 会见) the party
+after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes co-agents; 被
+turns the roles round (受X委托 keeps X the agent), as 当选/出任 do; in a relative clause (主办…的X)
+X does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
 """
-
 from __future__ import annotations
 
 import re
@@ -23,13 +21,11 @@ from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
+from kg.nlp.participants import COUNTED, LIST_GAP, event_nouns, is_venue, participants, quoted_spans
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
-from kg.resolve import gazetteer
 
 _PARTNER_MARK = re.compile(r"与|跟|(?<!共)同(?![时样比一期等])")  # 同 as "with", not 同时, 共同, 同比
-_PARENT = re.compile(r"(?:旗下|下属|所属|属下)的?")
-_NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
 
@@ -73,13 +69,9 @@ def _object_follows(text: str, at: int, clause_end: int) -> bool:
 @lru_cache(maxsize=1)
 def _held_nouns() -> tuple[str, ...]:
     """Gathering nouns no body's name ends with (not 论坛: 世界经济论坛 is one)."""
-    return tuple(n for n in _event_nouns() if n != "论坛")
+    return tuple(n for n in event_nouns() if n != "论坛")
 
 
-_BRACKETS = re.compile(r"[（(][^（）()]{1,80}[）)]")
-_REPORTED_BY = re.compile(r"记者[^，,。；;：:（）()]{1,30}?报道[：:]")
-_COUNT_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多]+(?:余|多)?[家位名个所座支批]$")
-_NAME_LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")
 
 
 def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> list[list[Argument]]:
@@ -90,7 +82,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     before = trigger_use.after_agent_marker(text, before, trig.start())
     if trig.group(0) in _appointee_verbs() and before:  # 江泽民主席对金大中当选…的祝贺: only 金大中 is elected
         first = len(before) - 1
-        while first > 0 and _NAME_LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+        while first > 0 and LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
             first -= 1  # 罗纳尔多（巴西）、乔丹（美国）…当选
         before = before[first:]
     lead = text[before[-1].end:trig.start()] if before else ""
@@ -154,11 +146,8 @@ def _amounts(text: str, cls: str, clause: tuple[int, int], sent: tuple[int, int]
     return tuple((text[a:b], value) for a, b, value in found)
 
 
-def _quoted(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(text, *sent)]
 
 
-_QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」|『[^』]{1,40}』")
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+(?:多)?周年")
 _NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in its clause
 
@@ -173,50 +162,6 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _participants(text: str, mentions: list[Mention], sent: tuple[int, int], datelines) -> list[Mention]:
-    """Mentions that can take part in an event. Not: a name in a dateline (新华社北京电（记者…）); a
-    place that only modifies a name (平度市的征和工业) or a kind of party (香港投资者), or where
-    someone is stationed or lives (驻澳使馆, 旅日摄影家); a word inside a quoted name (“青岛·云展日”);
-    a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
-    part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
-    quoted = _quoted(text, sent)
-    reporters = [(b.start(), b.end()) for b in _BRACKETS.finditer(text, *sent) if "记者" in b.group(0)]
-    reporters += [r.span() for r in _REPORTED_BY.finditer(text, *sent)]  # 讯记者陈特安、孙秀艳报道：
-    inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
-    kept = []
-    for i, m in enumerate(inside):
-        if any(a <= m.start < b for a, b in datelines):
-            continue
-        if m.label in ("GPE", "LOC") and text[m.end:m.end + 1] in ("的", "人", "侨") and not _of_event(text, m.end):
-            continue  # 平度市的征和工业; 南非华人, 华侨 (a people, not the place); not 同中国的合作
-        if m.label in ("GPE", "LOC") and (_COUNT_BEFORE.search(text, max(0, m.start - 6), m.start) or _list_before_de(text, inside, i)):
-            continue  # 一家法国大饭店, ３００名中国留学人员: what kind; 江苏、山东、上海的艺术团体: whose
-        if _is_venue(text, m):
-            continue  # 青岛峰会: where, not who
-        stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
-        if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed or _before_a_group(text, m.end)):
-            continue  # 香港投资者, 仙游古典家具企业: where they are from; 驻澳使馆, 旅日摄影家: where they are
-        if m.label != "PERSON" and _title_re().match(text, m.end) and any(n.label == "PERSON" for n in inside[i + 1:]):
-            continue  # 中央军委委员、…王克: the organization of a person's title, not a party
-        post = _title_re().match(text, m.end - 1) if m.label == "ORG" else None
-        if post is not None and post.end() > m.end:
-            continue  # 会见美国前国防部长: a post (部|长), not the ministry
-        if m.label in ("GPE", "LOC") and (_come_from(text, inside[:i + 1]) or text.startswith(("驻", "常驻"), m.end)):
-            continue  # 来自中国、法国…的技术专家: where they come from; 美国驻华大使尚慕杰: whose envoy
-        if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
-            continue
-        if trigger_use.is_hall(text, m) or trigger_use.in_a_building(text, m):
-            continue  # 在人民大会堂举行, 在钓鱼台国宾馆会见: where, not who
-        if any(a < m.start and m.end <= b for a, b in reporters):
-            continue  # （中央人民广播电台记者李涛，新华社记者王言彬）: who reports it
-        nxt = inside[i + 1] if i + 1 < len(inside) else None
-        if nxt is not None and _modifies(text, m, nxt):
-            continue
-        parent = _PARENT.match(text, m.end)
-        if nxt is not None and parent and nxt.start == parent.end():
-            continue  # 中国平安旗下的平安银行: the subsidiary takes part, not its parent
-        kept.append(m)
-    return kept
 
 
 def _clause_subject(earlier: list[tuple[int, int]], mentions: list[Mention]) -> Mention | None:
@@ -233,32 +178,12 @@ def _opens_with_a_noun(lead: str) -> bool:
     return bool(words) and words[0][1] == "n" and len(words[0][0]) >= 2
 
 
-_COUNTED_GROUP = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?[个家所名位支]")
-_LIST_GAP = re.compile(r"[、和及与]")
 
 
-def _list_before_de(text: str, inside: list[Mention], i: int) -> bool:
-    """True when ``inside[i]`` is a place in a list of places whose last is followed by 的 and no
-    trigger (江苏、山东、上海的艺术团体): they all say whose, as the last does."""
-    last = i
-    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and _LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
-        last += 1
-    return last > i and text[inside[last].end:inside[last].end + 1] == "的" and not _of_event(text, inside[last].end)
 
 
-def _come_from(text: str, upto: list[Mention]) -> bool:
-    """True when the last of ``upto`` is a place after 来自, alone or in a list of places
-    (来自中国、法国和美国的专家)."""
-    first = len(upto) - 1
-    while first > 0 and upto[first - 1].label in ("GPE", "LOC") and _LIST_GAP.fullmatch(text, upto[first - 1].end, upto[first].start):
-        first -= 1
-    return text.endswith("来自", 0, upto[first].start)
 
 
-def _of_event(text: str, at: int) -> bool:
-    """True where 的 at ``at`` is followed by a trigger word: the name before it is a party to that
-    event (同中国的合作), not a modifier of another name (平度市的征和工业)."""
-    return text[at:at + 1] == "的" and trigger_use.trigger_re().match(text, at + 1) is not None
 
 
 _PHRASE_END = re.compile(r"[，,。；;、！？!?\n]")
@@ -270,7 +195,7 @@ def _names_a_gathering(text: str, at: int, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     stop = _PHRASE_END.search(text, at, end)
     phrase = text[at:stop.start() if stop else end]
-    return any(noun in phrase for noun in _event_nouns())
+    return any(noun in phrase for noun in event_nouns())
 
 
 def _once(args: list[Argument]) -> list[Argument]:
@@ -285,73 +210,20 @@ def _once(args: list[Argument]) -> list[Argument]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _group_re() -> re.Pattern:
-    nouns = "|".join(map(re.escape, lexicons.word_list("events/group_nouns.txt")))
-    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
 
 
-def _before_a_group(text: str, at: int) -> bool:
-    """True where a group noun (``group_nouns.txt``) ends a short run of Chinese starting at ``at``
-    with no name, function word or trigger in it (仙游|古典家具企业, 香港|各界人士)."""
-    found = _group_re().match(text, at)
-    if found is None:
-        return False
-    words = text[at:found.end()]
-    return not trigger_use.trigger_re().search(words) and not lexicons.has_function_word(words, numerals=False)
 
 
-def _names_a_kind_of_party(text: str, at: int) -> bool:
-    """True where a trigger word and a party noun begin at ``at`` (投资|者, 入驻|企业)."""
-    trig = trigger_use.trigger_re().match(text, at)
-    return trig is not None and trigger_use.actor_noun(text, trig) is not None
 
 
-def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
-    """True when ``m`` only modifies the name after it in one noun phrase (美国前国防部长威廉·佩里):
-    close, with no break, trigger, verb, preposition or date between (not 姜春云１月２４日到河北省)."""
-    if nxt.start == m.end:
-        return not _sibling_places(m.text, nxt.text)
-    if nxt.label == "PERSON" and m.label in ("GPE", "LOC") and _titles_person(text, m.end, nxt.start):
-        return True
-    if nxt.label == "PERSON" and text[m.end:m.end + 1] == "的" and _titles_person(text, m.end + 1, nxt.start):
-        return True  # 叶利钦的特使波苏瓦柳克: whose envoy, not a party
-    if nxt.start - m.end > 12 or _NP_BREAK.search(text, m.end, nxt.start) or trigger_use.trigger_re().search(text, m.end, nxt.start):
-        return False
-    return not any(flag.startswith(("v", "p", "m", "t")) for _, flag in lexicons.pos_tags(text[m.end:nxt.start]))
 
 
-def _titles_person(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is a post alone, however long (希腊|内政、公共管理和权力下放部长|
-    阿莱科斯·帕帕佐普洛斯): it ends with a title and holds no verb, clause mark or other name."""
-    gap = text[start:end]
-    if not 2 <= len(gap) <= 24 or re.search(r"[\s,，。；;:：“”《》]", gap):
-        return False
-    title = max((t.end() for t in _title_re().finditer(gap)), default=0)
-    if title != len(gap):
-        return False
-    return not any(flag.startswith(("v", "p", "m", "t")) and flag != "vn" for _, flag in lexicons.pos_tags(gap))
 
 
-def _sibling_places(first: str, second: str) -> bool:
-    """True for two administrative units side by side where neither holds the other: a headline's
-    list without its 、 (平度莱西), not a place and the unit inside it (山东青岛)."""
-    codes = gazetteer.names()
-    a, b = codes.get(first, ()), codes.get(second, ())
-    if not a or not b:
-        return False
-    lineage = {u.code for code in b for u in gazetteer.ancestors(code)} | {u.code for code in a for u in gazetteer.ancestors(code)}
-    return not (set(a) & lineage or set(b) & lineage)
 
 
-@lru_cache(maxsize=1)
-def _event_nouns() -> tuple[str, ...]:
-    return lexicons.word_list("events/event_nouns.txt")
 
 
-def _is_venue(text: str, m: Mention) -> bool:
-    """A place right before a gathering's name (青岛峰会): where it is held."""
-    return m.label in ("GPE", "LOC") and text.startswith(_event_nouns(), m.end)
 
 
 _PRONOUN_WITH = re.compile(r"(?:他|她)(?:们)?\s*(?:与|同|跟)\s*$")
@@ -409,9 +281,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     classes = lexicons.table("events/triggers.tsv")
     datelines = _datelines(text)
     for sent in sentences(text):
-        in_sentence = _participants(text, mentions, sent, datelines)
-        quoted = _quoted(text, sent)
-        venues = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1] and _is_venue(text, m)]
+        in_sentence = participants(text, mentions, sent, datelines)
+        quoted = quoted_spans(text, sent)
+        venues = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1] and is_venue(text, m)]
         seen_in_clause: set[tuple[int, str]] = set()
         clause_list = clauses(text, *sent)
         for index, clause in enumerate(clause_list):
@@ -425,7 +297,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
                 if around and (
                     text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)
-                    or text.startswith(_event_nouns(), around[1])
+                    or text.startswith(event_nouns(), around[1])
                 ):  # “中英携手共创未来”活动: the name of a gathering
                     continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):
@@ -468,7 +340,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 verb_lead = lead[:subject_end - clause[0]]
                 subject = in_sentence[0] if in_sentence and subject_end == trig.start() else _clause_subject(clause_list[:index], in_sentence)
                 if not before and subject is not None and subject.end <= clause[0] and previous_trigger < 0 and (
-                    "有" not in verb_lead and len(verb_lead) <= 8 and not _COUNTED_GROUP.search(verb_lead)
+                    "有" not in verb_lead and len(verb_lead) <= 8 and not COUNTED.search(verb_lead)
                     and not _opens_with_a_noun(verb_lead)
                 ):  # 并有项目签约, 国内25个省区市成立了…, 外商投资: the subject is unnamed, not the sentence's
                     before, source = [subject], "sentence"
