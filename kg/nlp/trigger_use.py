@@ -124,6 +124,7 @@ def relative_clause_start(text: str, lead: str, clause_start: int, trigger_end: 
 
 
 _AT_GATHERING = re.compile(r"[”』」\"]?[上中]")
+_AT_ANY_GATHERING = re.compile(r"[赛会][”』」\"]?[上中]")  # …赛中, …会上 of a gathering no noun list names
 _ATTEND = re.compile(r"参加|出席|参与|观看|观摩")
 
 
@@ -145,9 +146,6 @@ def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> int:
             for m in [_AT_GATHERING.match(text, at + len(noun))] if m]
     any_kind = _AT_ANY_GATHERING.search(text, trigger_end + 1, stop)  # …锦标赛决赛加赛的两盘快棋赛中
     return min(ends + ([any_kind.end()] if any_kind else []), default=0)
-
-
-_AT_ANY_GATHERING = re.compile(r"[赛会][”』」\"]?[上中]")
 
 
 def gathering_named_end(text: str, trigger_end: int, clause_end: int) -> int:
