@@ -141,11 +141,15 @@ def at_the_gathering(text: str, trigger_end: int, clause_end: int) -> int:
     outside attend it; they are not said to hold it."""
     if text[trigger_end:trigger_end + 1] != "的":
         return 0
-    stop = min(clause_end, trigger_end + 40)
-    ends = [m.end() for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0
-            for m in [_AT_GATHERING.match(text, at + len(noun))] if m]
-    any_kind = _AT_ANY_GATHERING.search(text, trigger_end + 1, stop)  # …锦标赛决赛加赛的两盘快棋赛中
+    ends = [m.end() for _, end in _gathering_nouns(text, trigger_end, clause_end) for m in [_AT_GATHERING.match(text, end)] if m]
+    any_kind = _AT_ANY_GATHERING.search(text, trigger_end + 1, min(clause_end, trigger_end + 40))  # …快棋赛中
     return min(ends + ([any_kind.end()] if any_kind else []), default=0)
+
+
+def _gathering_nouns(text: str, trigger_end: int, clause_end: int) -> list[tuple[int, int]]:
+    """The first span of each gathering noun within 40 characters after a trigger, in its clause."""
+    stop = min(clause_end, trigger_end + 40)
+    return [(at, at + len(noun)) for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0]
 
 
 def gathering_named_end(text: str, trigger_end: int, clause_end: int) -> int:
@@ -153,8 +157,7 @@ def gathering_named_end(text: str, trigger_end: int, clause_end: int) -> int:
     座谈会|的军队代表徐洪刚), or 0: names after it are not in what is held."""
     if text[trigger_end:trigger_end + 1] != "的":
         return 0
-    stop = min(clause_end, trigger_end + 40)
-    found = [(at, at + len(noun)) for noun in _gatherings() for at in [text.find(noun, trigger_end + 1, stop)] if at >= 0]
+    found = _gathering_nouns(text, trigger_end, clause_end)
     return min(found)[1] if found else 0
 
 
