@@ -40,6 +40,9 @@ def test_events_passive_appointment_names_the_person(rules_nlp):
     ("青岛市政府拟与四川大学签约。", "planned"),
     ("青岛市政府未与四川大学签约。", "negated"),
     ("青岛市政府与四川大学签约。", "asserted"),
+    ("青岛市政府愿与四川大学签约。", "planned"),  # wished for
+    ("青岛市政府决定与四川大学签约。", "planned"),
+    ("青岛市青年志愿者协会与四川大学签约。", "asserted"),  # 志愿 holds 愿 without being a wish
 ])
 # fmt: on
 def test_events_modality(rules_nlp, text, modality):
