@@ -413,7 +413,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             arguments=tuple(args),
                             places=places,
                             time_text=_time(text, sent, trig.start()),
-                            modality=_modality(text, before[0].end if before else clause[0], trig.start(), mentions),
+                            modality=_modality(text, before[0].end if before and not pivot else clause[0], trig.start(), mentions),
                             confidence=_CONFIDENCE[source],
                             amounts=_amounts(text, cls, clause, sent),
                         )

@@ -403,6 +403,14 @@ def test_events_names_that_say_what_kind_or_whose(kg_nlp, text, absent):
     assert absent not in {name for _, args, _ in _events(kg_nlp, text) for _, name in args}
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("江泽民表示希望伊拉克继续与联合国合作。", "planned"),  # asked for, not done
+    ("青岛市政府支持海尔集团与四川大学签约。", "asserted"),
+])
+def test_events_what_a_pivot_verb_asks_for_is_planned(kg_nlp, text, modality):
+    assert [m for *_, m in _events(kg_nlp, text)] == [modality]
+
+
 def test_events_a_counted_group_is_an_unnamed_subject(kg_nlp):
     text = "目前已有１０９个国家对中国政府的邀请函做出了反应，国内２５个省区市成立了参展筹备领导小组。"
     (event,) = [e for e in _events(kg_nlp, text) if e[0] == "Founding"]
