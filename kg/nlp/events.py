@@ -41,13 +41,22 @@ def _types() -> dict[str, frozenset[str]]:
 
 def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
     """planned/negated when a cue word stands between the first party and the trigger, outside
-    entity names (将与 X 签约, 未签约), else asserted."""
+    entity names (将与 X 签约, 未签约): within the twelve characters before the trigger, or right after
+    the first party however far the trigger is (法国愿意加强同中国在各个领域的合作); else asserted."""
     cues = lexicons.table("events/modality.tsv")
+    ordered = sorted(cues, key=len, reverse=True)
+    lead = start + (text[start:start + 1] in _BEFORE_CUE)  # 青岛市政府也将于下月在北京与…签约
+    opening = next((cue for cue in ordered if text.startswith(cue, lead, at)), None)
+    if opening is not None:
+        return cues[opening]  # a cue right after the first party, however far the trigger is
     window = trigger_use.outside_names(text, max(start, at - 12), at, mentions)
-    for cue in sorted(cues, key=len, reverse=True):
+    for cue in ordered:
         if cue in window:
             return cues[cue]
     return "asserted"
+
+
+_BEFORE_CUE = "也还都仍已又"
 
 
 def _inside(mentions: list[Mention], at: int) -> bool:

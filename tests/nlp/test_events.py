@@ -43,6 +43,7 @@ def test_events_passive_appointment_names_the_person(rules_nlp):
     ("青岛市政府愿与四川大学签约。", "planned"),  # wished for
     ("青岛市政府决定与四川大学签约。", "planned"),
     ("青岛市青年志愿者协会与四川大学签约。", "asserted"),  # 志愿 holds 愿 without being a wish
+    ("青岛市政府也将于今年下半年在北京与四川大学等多所高校正式签约。", "planned"),  # right after the party, far from the trigger
 ])
 # fmt: on
 def test_events_modality(rules_nlp, text, modality):
