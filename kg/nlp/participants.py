@@ -60,7 +60,7 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
         post = _title_re().match(text, m.end - 1) if m.label == "ORG" else None
         if post is not None and post.end() > m.end:
             continue  # 会见美国前国防部长: a post (部|长), not the ministry
-        if m.label in ("GPE", "LOC") and (_come_from(text, inside[:i + 1]) or text.startswith(("驻", "常驻"), m.end)):
+        if m.label in ("GPE", "LOC") and (_come_from(text, inside, i) or text.startswith(("驻", "常驻"), m.end)):
             continue  # 来自中国、法国…的技术专家: where they come from; 美国驻华大使尚慕杰: whose envoy
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
@@ -78,22 +78,28 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
     return kept
 
 
+def _place_list(text: str, inside: list[Mention], i: int) -> tuple[int, int]:
+    """The indices of the first and last place of the list of places (joined by 、, 和 …) that
+    ``inside[i]`` stands in; ``(i, i)`` where it stands alone."""
+    first = last = i
+    while first > 0 and inside[first - 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, inside[first - 1].end, inside[first].start):
+        first -= 1
+    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
+        last += 1
+    return first, last
+
+
 def _list_before_de(text: str, inside: list[Mention], i: int) -> bool:
     """True when ``inside[i]`` is a place in a list of places whose last is followed by 的 and no
     trigger (江苏、山东、上海的艺术团体): they all say whose, as the last does."""
-    last = i
-    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
-        last += 1
+    last = _place_list(text, inside, i)[1]
     return last > i and text[inside[last].end:inside[last].end + 1] == "的" and not _of_event(text, inside[last].end)
 
 
-def _come_from(text: str, upto: list[Mention]) -> bool:
-    """True when the last of ``upto`` is a place after 来自, alone or in a list of places
+def _come_from(text: str, inside: list[Mention], i: int) -> bool:
+    """True when ``inside[i]`` is a place after 来自, alone or in a list of places
     (来自中国、法国和美国的专家)."""
-    first = len(upto) - 1
-    while first > 0 and upto[first - 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, upto[first - 1].end, upto[first].start):
-        first -= 1
-    return text.endswith("来自", 0, upto[first].start)
+    return text.endswith("来自", 0, inside[_place_list(text, inside, i)[0]].start)
 
 
 def _of_event(text: str, at: int) -> bool:
