@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 import kg.nlp.inference  # noqa: E402
+import kg.nlp.ner_decode  # noqa: E402
 import kg.nlp.tokenizer  # noqa: E402,F401  (registers kg.CharTokenizer.v1 / kg.CharHashEmbed.v1)
 from kg.nlp.train import LABEL_MAP, map_label  # noqa: E402
 
@@ -151,6 +152,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="numpy BLAS threads (default 1: speed per core)")
     parser.add_argument("--against", type=Path, default=None, help="another model to time side by side with --model")
     parser.add_argument("--rounds", type=int, default=3, help="turns each model takes with --against")
+    parser.add_argument("--spacy-decoder", action="store_true",
+                        help="decode with spaCy's own NER loop, not kg's batched one (same entities, slower)")
     args = parser.parse_args()
     import numpy  # noqa: F401  (loaded first: threadpoolctl limits only loaded libraries)
     from threadpoolctl import threadpool_limits
@@ -165,6 +168,9 @@ def main() -> None:
     else:
         nlp = spacy.load(args.model)
         kg.nlp.inference.lean_inference(nlp)
+        kg.nlp.ner_decode.use_batched_ner(nlp)
+    if args.spacy_decoder:
+        kg.nlp.ner_decode.use_spacy_ner(nlp)
     system = "kg model + rules" if args.rules else "kg model"
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
     cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
@@ -215,6 +221,8 @@ def main() -> None:
     if args.against is not None:
         other = spacy.load(args.against)
         kg.nlp.inference.lean_inference(other)
+        if not args.spacy_decoder:
+            kg.nlp.ner_decode.use_batched_ner(other)
         other("预热")
         medians = paired_speed({str(args.model): nlp, str(args.against): other}, sets["msra dev"][0], args.rounds)
         print(f"\n| side by side, msra dev, median of {args.rounds} turns | chars/s |")

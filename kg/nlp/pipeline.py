@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp import components, inference, lexicons, tokenizer  # noqa: F401  (registers factories)
+from kg.nlp import components, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
 
 RULE_COMPONENTS = ("kg_entity_rules", "kg_events", "kg_relations")
 RULES_ONLY = "rules"  # --model rules: kg's rule layer without the NER model
@@ -90,6 +90,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
         if "ner" in nlp.pipe_names:
             nlp.add_pipe("kg_label_map", after="ner")
     inference.lean_inference(nlp)
+    ner_decode.use_batched_ner(nlp)
     if rules:
         for name in RULE_COMPONENTS:
             if name not in nlp.pipe_names:
