@@ -122,8 +122,10 @@ class Decoder:
         whether any token carries a preset entity tag."""
         arrays = [doc.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]) for doc in docs]
         lengths = [len(doc) for doc in docs]
-        a = numpy.concatenate(arrays).astype("int64") if arrays else numpy.zeros((0, 4), "int64")
-        iob0, etype, sstart, space = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
+        raw = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 4), "uint64")
+        etype = raw[:, 1]  # label hashes: uint64
+        a = raw.astype("int64")  # SENT_START is -1, 0 or 1
+        iob0, sstart, space = a[:, 0], a[:, 2], a[:, 3]
         nL = len(self.labels)
         lab0 = numpy.array([self.label_index.get(int(t), nL) if t else 0 for t in etype], dtype="int64") \
             if etype.any() else numpy.zeros_like(etype)
@@ -139,10 +141,11 @@ class Decoder:
         codes = numpy.ravel_multi_index((last, space, iob0, lab0, iob1, ss1), self.code_shape)
         return codes, bool(iob0.any())
 
-    def decode(self, docs: Sequence[Doc]) -> List[List[Span]] | None:
-        """The entities spaCy's greedy decoding gives each document, or None where this decoder
-        should not be used: fewer than :data:`MIN_STREAMS` segments, or a state with no valid
-        move (spaCy then stops that document early)."""
+    def decode(self, docs: Sequence[Doc]) -> list | None:
+        """The entities spaCy's greedy decoding gives each document (for :func:`set_entities`),
+        or None where this decoder should not be used: fewer than :data:`MIN_STREAMS` segments,
+        classes spaCy scores apart, or a state with no valid move (spaCy then stops that
+        document early)."""
         model = self.ner.model
         lengths = numpy.array([len(doc) for doc in docs], dtype="int64")
         offsets = numpy.concatenate([[0], numpy.cumsum(lengths)]).astype("int64")
@@ -333,7 +336,8 @@ def set_entities(doc: Doc, entities) -> None:
     its spans as spaCy's ``BiluoPushDown.set_annotations`` does (the entities, and every token
     left without an entity tag marked outside)."""
     if isinstance(entities, numpy.ndarray):
-        doc.from_array([ENT_IOB, ENT_TYPE], entities)
+        if len(doc):
+            doc.from_array([ENT_IOB, ENT_TYPE], entities)
         return
     doc.set_ents(entities, default="unmodified")
     unset = numpy.zeros(len(doc) + 2, dtype="int8")

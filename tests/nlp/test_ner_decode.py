@@ -164,3 +164,7 @@ def test_kg_load_decodes_with_the_batched_ner(kg_nlp):
     if model_path() is None:
         pytest.skip("no shipped model in this install")
     assert isinstance(kg_nlp.get_pipe("ner"), ner_decode.BatchedNER)
+
+
+def test_batched_ner_takes_empty_and_one_character_documents(shipped):
+    _same_as_spacy(shipped, ["", "。", "李", "", "王小骞在青岛。", " ", "平度市，"] * 3, 8)
