@@ -33,6 +33,8 @@ BEGIN, IN, LAST, UNIT, OUT = range(5)
 _MOVE_TYPES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
 # a segment ends after one of these (any cut gives the same result; these make re-decoding rare)
 _CUT_AFTER = frozenset("。！？；，、：!?;,:\n")
+# what the decoder reads of each token
+COLUMNS = [ORTH, ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]
 # fewer streams than this and spaCy's own loop is faster than a numpy step
 MIN_STREAMS = 4
 
@@ -117,110 +119,108 @@ class Decoder:
         self.valid = table.reshape(n_states * n_codes, len(self.move_type))
         self.n_codes = n_codes
 
-    def token_codes(self, docs: Sequence[Doc]) -> tuple[numpy.ndarray, bool]:
-        """Each token's code into the validity table, for all documents one after another, and
-        whether any token carries a preset entity tag."""
-        arrays = [doc.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]) for doc in docs]
-        lengths = [len(doc) for doc in docs]
-        raw = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 4), "uint64")
-        etype = raw[:, 1]  # label hashes: uint64
-        a = raw.astype("int64")  # SENT_START is -1, 0 or 1
-        iob0, sstart, space = a[:, 0], a[:, 2], a[:, 3]
+    def token_codes(self, columns: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
+        """Each token's code into the validity table, from the documents' :data:`COLUMNS` one
+        after another (``lengths``: tokens per document)."""
+        etype = columns[:, 2]  # label hashes: uint64
+        signed = columns.astype("int64")  # SENT_START is -1, 0 or 1
+        iob0, sstart, space = signed[:, 1], signed[:, 3], signed[:, 4]
         nL = len(self.labels)
         lab0 = numpy.array([self.label_index.get(int(t), nL) if t else 0 for t in etype], dtype="int64") \
-            if etype.any() else numpy.zeros_like(etype)
-        last = numpy.zeros(len(a), dtype="int64")
-        ends = numpy.cumsum(lengths) - 1
-        last[ends[numpy.array(lengths) > 0]] = 1
+            if etype.any() else numpy.zeros_like(iob0)
+        last = numpy.zeros(len(columns), dtype="int64")
+        last[(numpy.cumsum(lengths) - 1)[lengths > 0]] = 1
         iob1 = numpy.zeros_like(iob0)
         ss1 = numpy.zeros_like(iob0)
         iob1[:-1] = iob0[1:]
         ss1[:-1] = sstart[1:] == 1
         iob1[last == 1] = 0
         ss1[last == 1] = 0
-        codes = numpy.ravel_multi_index((last, space, iob0, lab0, iob1, ss1), self.code_shape)
-        return codes, bool(iob0.any())
+        return numpy.ravel_multi_index((last, space, iob0, lab0, iob1, ss1), self.code_shape)
 
     def decode(self, docs: Sequence[Doc]) -> list | None:
         """The entities spaCy's greedy decoding gives each document (for :func:`set_entities`),
         or None where this decoder should not be used: fewer than :data:`MIN_STREAMS` segments,
         classes spaCy scores apart, or a state with no valid move (spaCy then stops that
         document early)."""
-        model = self.ner.model
         lengths = numpy.array([len(doc) for doc in docs], dtype="int64")
         offsets = numpy.concatenate([[0], numpy.cumsum(lengths)]).astype("int64")
-        n = int(offsets[-1])
-        if n == 0:
+        if offsets[-1] == 0:
             return [[] for _ in docs]
-        starts, stops = self._segments(docs, offsets)
+        columns = numpy.concatenate([doc.to_array(COLUMNS) for doc in docs if len(doc)])
+        starts, stops = self._segments(columns[:, 0], offsets)
         if len(starts) < MIN_STREAMS:
             return None
+        presets = bool(columns[:, 1].any())
         # spaCy adds the moves of an entity label it meets preset in a document (and grows the
         # model's output layer for them) before decoding
-        if any(doc.has_annotation("ENT_IOB") for doc in docs) and self.ner._ensure_labels_are_added(docs):
+        if presets and self.ner._ensure_labels_are_added(docs):
             self._tables()
-        if model.attrs.get("unseen_classes"):  # spaCy scores these with the batch's minimum
+        if self.ner.model.attrs.get("unseen_classes"):  # spaCy scores these with the batch's minimum
             return None
-        tokvecs = model.layers[0].predict(list(docs))
-        lower = model.layers[1]
-        cached = lower.predict(tokvecs)  # (n + 1, nF, nH, nP), row 0: the padding
-        nF, nH, nP = cached.shape[1:]
-        self.cached = cached.reshape((n + 1) * nF, nH * nP)
-        self.nF, self.nH, self.nP = nF, nH, nP
-        self.bias = lower.get_param("b").reshape(-1)
-        upper = model.layers[2]
-        self.W = upper.get_param("W").T.copy()
-        self.b = upper.get_param("b")
-        self.codes, self.presets = self.token_codes(docs)
-        self.closed_moves = self._closed_moves(n)
-        self.act = numpy.full(n, -1, dtype="int32")
-        try:
-            if not self._run(starts, stops, numpy.zeros(len(starts), "int32"),
-                             numpy.zeros(len(starts), "int64")):
+        batch = _Batch(self, docs, self.token_codes(columns, lengths), presets)
+        if not batch.run(starts, stops, numpy.zeros(len(starts), "int32"), numpy.zeros(len(starts), "int64")):
+            return None
+        # a segment after one that ends inside an entity: decode it again from that state, in
+        # order (which may make the next segment end inside one)
+        doc_of = numpy.searchsorted(offsets, starts, side="right") - 1
+        same_doc = numpy.zeros(len(starts), dtype=bool)
+        same_doc[1:] = doc_of[1:] == doc_of[:-1]
+        open_kinds = numpy.isin(self.move_type[batch.act[stops - 1]], (BEGIN, IN))
+        queue = (numpy.flatnonzero(same_doc[1:] & open_kinds[:-1]) + 1).tolist()
+        queued = set(queue)
+        while queue:
+            i = heapq.heappop(queue)
+            state, start = batch.end_state(int(stops[i - 1]) - 1)
+            if not state:
+                continue
+            if not batch.run(starts[i:i + 1], stops[i:i + 1], numpy.array([state], "int32"),
+                             numpy.array([start], "int64")):
                 return None
-            # a segment after one that ends inside an entity: decode it again from that state, in
-            # order (which may make the next segment end inside one)
-            doc_of = numpy.searchsorted(offsets, starts, side="right") - 1
-            same_doc = numpy.zeros(len(starts), dtype=bool)
-            same_doc[1:] = doc_of[1:] == doc_of[:-1]
-            open_kinds = numpy.isin(self.move_type[self.act[stops - 1]], (BEGIN, IN))
-            queue = numpy.flatnonzero(same_doc[1:] & open_kinds[:-1]).tolist()
-            queue = [i + 1 for i in queue]
-            queued = set(queue)
-            while queue:
-                i = heapq.heappop(queue)
-                state, start = self._end_state(int(stops[i - 1]) - 1)
-                if not state:
-                    continue
-                if not self._run(starts[i:i + 1], stops[i:i + 1], numpy.array([state], "int32"),
-                                 numpy.array([start], "int64")):
-                    return None
-                nxt = i + 1
-                if nxt < len(starts) and same_doc[nxt] and nxt not in queued:
-                    queued.add(nxt)
-                    heapq.heappush(queue, nxt)
-            return self._entities(docs, offsets)
-        finally:
-            del self.cached, self.codes, self.act, self.closed_moves
+            nxt = i + 1
+            if nxt < len(starts) and same_doc[nxt] and nxt not in queued:
+                queued.add(nxt)
+                heapq.heappush(queue, nxt)
+        return batch.entities(docs, offsets)
 
-    def _segments(self, docs: Sequence[Doc], offsets: numpy.ndarray):
-        orths = numpy.concatenate([doc.to_array(ORTH) for doc in docs]).astype("uint64")
+    def _segments(self, orths: numpy.ndarray, offsets: numpy.ndarray):
         cut = numpy.isin(orths, self.cut_orths)
         cut[offsets[1:][offsets[1:] > offsets[:-1]] - 1] = True  # every document ends a segment
         stops = numpy.flatnonzero(cut) + 1
         starts = numpy.concatenate([[0], stops[:-1]])
         return starts.astype("int64"), stops.astype("int64")
 
-    def _end_state(self, g: int) -> tuple[int, int]:
+
+class _Batch:
+    """One batch being decoded: the model's precomputed lower layer for its tokens, each token's
+    validity code, and the move taken at each token (``act``)."""
+
+    def __init__(self, decoder: Decoder, docs: Sequence[Doc], codes: numpy.ndarray, presets: bool):
+        self.d = decoder
+        model = decoder.ner.model
+        n = len(codes)
+        lower, upper = model.layers[1], model.layers[2]
+        cached = lower.predict(model.layers[0].predict(list(docs)))  # (n + 1, nF, nH, nP); row 0: padding
+        self.nF, self.nH, self.nP = cached.shape[1:]
+        self.cached = cached.reshape((n + 1) * self.nF, self.nH * self.nP)
+        self.bias = lower.get_param("b").reshape(-1)
+        self.W = upper.get_param("W").T.copy()
+        self.b = upper.get_param("b")
+        self.codes = codes
+        self.presets = presets
+        self.act = numpy.full(n, -1, dtype="int32")
+        self.closed_moves = self._closed_moves(n)
+
+    def end_state(self, g: int) -> tuple[int, int]:
         """(state, start of the open entity) after the move at token ``g``."""
+        move_type = self.d.move_type
         move = self.act[g]
-        kind = self.move_type[move]
-        if kind not in (BEGIN, IN):
+        if move_type[move] not in (BEGIN, IN):
             return 0, 0
         start = g
-        while self.move_type[self.act[start]] != BEGIN:
+        while move_type[self.act[start]] != BEGIN:
             start -= 1
-        return int(self.move_label[move]), start
+        return int(self.d.move_label[move]), start
 
     def _scores(self, rows: numpy.ndarray) -> numpy.ndarray:
         """The upper layer's scores for states whose features are the rows ``rows`` (k, nF) of
@@ -240,7 +240,7 @@ class Decoder:
 
     def _best(self, scores: numpy.ndarray, state: numpy.ndarray, g: numpy.ndarray) -> numpy.ndarray:
         """The best valid move of each state (-1 where none is valid)."""
-        valid = self.valid[state * self.n_codes + self.codes[g]]
+        valid = self.d.valid[state * self.d.n_codes + self.codes[g]]
         scores[~valid] = -numpy.inf
         move = scores.argmax(axis=1)
         if self.presets:  # without preset tags, O (nothing open) or L (open) is always valid
@@ -257,7 +257,7 @@ class Decoder:
         g = numpy.arange(n)
         return self._best(self._scores(rows), numpy.zeros(n, dtype="int64"), g)
 
-    def _run(self, starts, stops, state, open_start) -> bool:
+    def run(self, starts, stops, state, open_start) -> bool:
         """Decode the streams [starts, stops) side by side, each from its ``state`` (0 or the
         open entity's label index) and ``open_start`` (the open entity's first token); False
         where a stream reached a state with no valid move."""
@@ -269,8 +269,9 @@ class Decoder:
         nF = self.nF
         back = numpy.arange(1, nF, dtype="int64")  # the open entity's first nF - 1 tokens
         feature = numpy.arange(nF, dtype="int64")
-        is_begin = self.move_type == BEGIN
-        keeps = self.move_type == IN
+        move_label = self.d.move_label
+        is_begin = self.d.move_type == BEGIN
+        keeps = self.d.move_type == IN
         active = len(pos)
         for t in range(int(length[0]) if len(length) else 0):
             while active and length[active - 1] <= t:
@@ -297,19 +298,19 @@ class Decoder:
             self.act[g] = move
             begins = is_begin[move]
             open_start[:active] = numpy.where(begins, g, open_start[:active])
-            state[:active] = numpy.where(begins, self.move_label[move], numpy.where(keeps[move], st, 0))
+            state[:active] = numpy.where(begins, move_label[move], numpy.where(keeps[move], st, 0))
             pos[:active] += 1
         return True
 
-    def _entities(self, docs: Sequence[Doc], offsets: numpy.ndarray) -> list:
+    def entities(self, docs: Sequence[Doc], offsets: numpy.ndarray) -> list:
         """Each document's entities: where no token had a preset tag, its ``ENT_IOB`` and
         ``ENT_TYPE`` columns (B/U: 3, I/L: 1, O: 2); else its entity spans, as spaCy makes them."""
-        kind = self.move_type[self.act]
-        label = self.move_label[self.act]
+        kind = self.d.move_type[self.act]
+        label = self.d.move_label[self.act]
         if not self.presets:
             columns = numpy.empty((len(self.act), 2), dtype="uint64")
             columns[:, 0] = _IOB[kind]
-            columns[:, 1] = numpy.array(self.labels, dtype="uint64")[label]
+            columns[:, 1] = numpy.array(self.d.labels, dtype="uint64")[label]
             return [columns[offsets[d]:offsets[d + 1]] for d in range(len(docs))]
         begins = numpy.flatnonzero(kind == BEGIN)
         lasts = numpy.flatnonzero(kind == LAST)
@@ -323,7 +324,7 @@ class Decoder:
         result: List[List[Span]] = [[] for _ in docs]
         for d, s, e, lab in zip(doc_of.tolist(), starts.tolist(), ends.tolist(), labels.tolist()):
             doc, base = docs[d], int(offsets[d])
-            result[d].append(Span(doc, s - base, e - base, label=self.labels[lab],
+            result[d].append(Span(doc, s - base, e - base, label=self.d.labels[lab],
                                   kb_id=doc[s - base].ent_kb_id))
         return result
 
