@@ -80,22 +80,49 @@ def normalize_text(text: str) -> str:
     return "".join(map(_NORMALIZED.__getitem__, text))
 
 
+def _bies(flag: str) -> Tuple[str, str, str, str]:
+    """The four tags of a jieba POS flag: a one-character word's, and a longer word's first, inner
+    and last characters'."""
+    return ("S-" + flag, "B-" + flag, "I-" + flag, "E-" + flag)
+
+
+def _jieba_columns(text: str, word_key, flag_keys) -> Tuple[list, list]:
+    """For each character of ``text``: ``word_key(word)`` of the jieba word holding it and one of
+    ``flag_keys(flag)`` (S, B, I, E) for its place in that word."""
+    words: list = []
+    tags: list = []
+    for word, flag in lexicons.dictionary_cut().cut(text):
+        n = len(word)
+        key = word_key(word)
+        single, first, inner, last = flag_keys(flag)
+        if n == 1:
+            words.append(key)
+            tags.append(single)
+            continue
+        words.extend([key] * n)
+        tags.append(first)
+        tags.extend([inner] * (n - 2))
+        tags.append(last)
+    return words, tags
+
+
 def jieba_char_features(text: str) -> Tuple[List[str], List[str]]:
     """For each character of ``text``: the jieba word holding it and ``BIES-pos`` of that word
     (jieba's dictionary-only cut, ``jieba.posseg.cut(text, HMM=False)``)."""
-    words: List[str] = []
-    tags: List[str] = []
-    for word, flag in lexicons.dictionary_cut().cut(text):
-        n = len(word)
-        if n == 1:
-            words.append(word)
-            tags.append("S-" + flag)
-            continue
-        words.extend([word] * n)
-        tags.append("B-" + flag)
-        tags.extend(["I-" + flag] * (n - 2))
-        tags.append("E-" + flag)
-    return words, tags
+    return _jieba_columns(text, str, _bies)
+
+
+class _TagIds(dict):
+    """A jieba flag → the string ids of its four tags (see ``_bies``), added to the StringStore the
+    first time the flag is seen in a document."""
+
+    def __init__(self, add: Callable[[str], int]):
+        super().__init__()
+        self.add = add
+
+    def __missing__(self, flag: str) -> Tuple[int, int, int, int]:
+        value = self[flag] = tuple(map(self.add, _bies(flag)))
+        return value
 
 
 class CharTokenizer:
@@ -107,6 +134,26 @@ class CharTokenizer:
         self.jieba_features = jieba_features
 
     def __call__(self, text: str) -> Doc:
+        if " " in text:
+            words, spaces, starts = self._split(text)
+        else:  # the usual case: every character a token
+            words, spaces, starts = list(text), [False] * len(text), None
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for i, word in enumerate(words):
+            norm = _NORMS[word]
+            if norm != word:  # most characters are their own norm: touch only the others
+                doc[i].norm_ = norm
+        if self.jieba_features and words:
+            # LEMMA and TAG as string ids in one array: far quicker than Doc(lemmas=, tags=)
+            lemmas, tags = self._jieba_ids(normalize_text(text))
+            if len(lemmas) == len(text):
+                columns = numpy.array([lemmas, tags], dtype="uint64").T
+                doc.from_array([LEMMA, TAG], columns if starts is None else columns[starts])
+        doc.user_data["kg_text"] = text  # == doc.text, which spaCy would rebuild token by token
+        return doc
+
+    @staticmethod
+    def _split(text: str) -> Tuple[List[str], List[bool], List[int]]:
         words: List[str] = []
         spaces: List[bool] = []
         starts: List[int] = []
@@ -117,20 +164,11 @@ class CharTokenizer:
                 words.append(ch)
                 spaces.append(False)
                 starts.append(i)
-        norms = [_NORMS[w] for w in words]
-        lemmas = tags = None
-        if self.jieba_features and words:
-            folded = normalize_text(text)
-            char_words, char_tags = jieba_char_features(folded)
-            if len(char_words) == len(folded):
-                lemmas = [char_words[i] for i in starts]
-                tags = [char_tags[i] for i in starts]
-        doc = Doc(self.vocab, words=words, spaces=spaces, lemmas=lemmas, tags=tags)
-        for i, (word, norm) in enumerate(zip(words, norms)):
-            if norm != word:  # most characters are their own norm: touch only the others
-                doc[i].norm_ = norm
-        doc.user_data["kg_text"] = text  # == doc.text, which spaCy would rebuild token by token
-        return doc
+        return words, spaces, starts
+
+    def _jieba_ids(self, folded: str) -> Tuple[list, list]:
+        add = self.vocab.strings.add  # adds a new string; for a known one, only returns its id
+        return _jieba_columns(folded, add, _TagIds(add).__getitem__)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

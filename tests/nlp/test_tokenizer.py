@@ -62,6 +62,9 @@ def test_tokenizer_jieba_features_align_with_spaces():
     assert all(t.lemma_ for t in doc)
     words, tags = jieba_char_features(text)
     assert len(words) == len(tags) == len(text)
+    # the features of the character tokens, not of the spaces spaCy keeps as trailing whitespace
+    assert [t.lemma_ for t in doc if not t.is_space] == ["北京"] * 2 + ["上海"] * 2 + ["广州"] * 2
+    assert [t.tag_ for t in doc if not t.is_space] == ["B-ns", "E-ns"] * 3
 
 
 def test_tokenizer_empty_text():
