@@ -148,7 +148,7 @@ def innermost_place(name: str) -> tuple[int, str] | None:
     from kg.resolve.gazetteer import names, units
 
     best = None
-    for cand in find_places(name):
+    for cand in find_places(name, keep_seldom=True):  # a name's first part names a place
         codes = names().get(name[cand.start:cand.end], ())
         if len(codes) == 1 and cand.end < len(name):
             level = units()[codes[0]].level

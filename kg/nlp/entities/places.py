@@ -24,20 +24,30 @@ def _place_automaton() -> ahocorasick.Automaton:
     return auto
 
 
+@lru_cache(maxsize=1)
+def _seldom_places() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.rows("entities/seldom_places.txt"))
+
+
 def _is_short_form(name: str) -> bool:
     return all(gazetteer.units()[code].name != name for code in gazetteer.names().get(name, ()))
 
 
-def find_places(text: str) -> Iterator[Candidate]:
+def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
     """Administrative units (full and short names) and countries, longest match first.
 
     A short form that shares a character with an everyday word running across its edge is dropped
     (和政 in 和政府, 新和 in 创新和), and so is one that is itself an everyday word (新兴, 清水, 通道:
-    counties whose short names are common words; their full names, 新兴县, still match).
+    counties whose short names are common words; their full names, 新兴县, still match). Names that
+    news annotators seldom mark as places (来宾, 老城区: :mod:`kg.nlp.entities.place_usage`) are
+    dropped too, unless ``keep_seldom`` (inside a name already known to be one).
     """
     auto = _place_automaton()
+    seldom = () if keep_seldom else _seldom_places()
     for end, (name, label) in auto.iter_long(text):
         start, end = end - len(name) + 1, end + 1
+        if name in seldom:
+            continue
         if _is_short_form(name) and (
             lexicons.is_word(name, 300)
             or (start and lexicons.is_word(text[start - 1:start + 1]))
