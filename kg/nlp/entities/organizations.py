@@ -23,10 +23,26 @@ def _org_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-def find_known_orgs(text: str) -> Iterator[Candidate]:
-    """Organizations jieba's dictionary knows by name (外交部, 世界银行, 上海证券交易所)."""
+def find_known_orgs(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
+    """Organizations jieba's dictionary knows by name (外交部, 世界银行, 上海证券交易所), but for names
+    that news annotators seldom mark (上市公司, 加油站: :mod:`kg.nlp.entities.name_usage`) and for a
+    name whose last character opens an everyday word where they seldom end one (卫生部门, 部队),
+    unless ``keep_seldom``."""
+    seldom, cuts = ((), ()) if keep_seldom else (_seldom_orgs(), _org_cut_words())
     for end, name in _org_automaton().iter_long(text):
+        if name in seldom or text[end:end + 2] in cuts:  # end: the last character's offset
+            continue
         yield Candidate(end - len(name) + 1, end + 1, "ORG", "lexicon")
+
+
+@lru_cache(maxsize=1)
+def _seldom_orgs() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.rows("entities/seldom_orgs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_cut_words() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.rows("entities/org_cut_words.txt"))
 
 
 @lru_cache(maxsize=1)

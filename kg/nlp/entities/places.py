@@ -39,7 +39,7 @@ def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
     A short form that shares a character with an everyday word running across its edge is dropped
     (和政 in 和政府, 新和 in 创新和), and so is one that is itself an everyday word (新兴, 清水, 通道:
     counties whose short names are common words; their full names, 新兴县, still match). Names that
-    news annotators seldom mark as places (来宾, 老城区: :mod:`kg.nlp.entities.place_usage`) are
+    news annotators seldom mark as places (来宾, 老城区: :mod:`kg.nlp.entities.name_usage`) are
     dropped too, unless ``keep_seldom`` (inside a name already known to be one).
     """
     auto = _place_automaton()

@@ -1,0 +1,110 @@
+"""Names from kg's lists that news annotators seldom mark: gazetteer places such as 来宾 (guests, and a
+city), 友谊, 老城区 (the old town far more often than 洛阳's district), 范县 of 示范县; organizations
+jieba's dictionary knows such as 上市公司, 加油站, 党和政府, 科研院所.
+
+A name from a list, matched in running text, is an entity only as often as the people who annotate
+news take it for one. This module counts that over annotated corpora and writes the names they
+seldom mark, which the place and organization finders then leave to the statistical model (a
+model's span on such a name stands)::
+
+    python -m kg.nlp.entities.name_usage places ../shared/corpora/msra/train.jsonl \\
+        ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/seldom_places.txt
+    python -m kg.nlp.entities.name_usage orgs ../shared/corpora/msra/train.jsonl \\
+        ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/seldom_orgs.txt
+    python -m kg.nlp.entities.name_usage org-cuts ../shared/corpora/msra/train.jsonl \\
+        ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/org_cut_words.txt
+
+The last counts, for the known organizations whose last character opens an everyday word with the
+next (卫生部|门, 外交部|长), how often the name is marked there: seldom before 部门 or 部队 (卫生部门
+is a kind of body), often before 部长 (外交部长).
+
+A match counts as marked when it lies inside any gold span (a place, or part of an organization's
+name). Corpora annotated for a few classes only (CLUENER marks no place outside an address) would
+count real names as unmarked, so fully annotated news is what to give it. A government (美国政府,
+湖北省政府) is an organization in kg's graph, though MSRA marks only its place: names ending so are
+not listed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+MIN_SEEN = 3  # matches of a name before its rate is trusted
+MAX_RATE = 0.25  # marked at most this often: a name annotators seldom take for one
+KEPT_ENDINGS = {"places": (), "orgs": ("政府",), "org-cuts": ()}
+
+
+def _keyed_matches(kind: str):
+    """A function of a text that yields (key, start, end) for each match to count: the matched name,
+    or for "org-cuts" the everyday word that a known organization's last character opens (部门 of
+    卫生部门), whose rate says whether a name ends inside such a word."""
+    if kind == "places":
+        from kg.nlp.entities.places import find_places
+
+        return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_places(text, keep_seldom=True))
+    from kg.nlp import lexicons
+    from kg.nlp.entities.organizations import find_known_orgs
+
+    if kind == "orgs":
+        return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_known_orgs(text, keep_seldom=True))
+
+    def cuts(text: str):
+        for c in find_known_orgs(text, keep_seldom=True):
+            word = text[c.end - 1:c.end + 1]
+            if len(word) == 2 and lexicons.is_word(word):
+                yield word, c.start, c.end
+
+    return cuts
+
+
+def name_usage(kind: str, paths: list[Path]) -> tuple[Counter, Counter]:
+    """(matches, marked matches) of each key (see ``_keyed_matches``: "places", "orgs" or
+    "org-cuts") in the texts of JSON Lines corpora (``{"text": …, "spans": [[start, end, label], …]}``)."""
+    find = _keyed_matches(kind)
+    seen: Counter = Counter()
+    marked: Counter = Counter()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                text, spans = record["text"], record["spans"]
+                for key, start, end in find(text):
+                    seen[key] += 1
+                    if any(s <= start and end <= e for s, e, *_ in spans):
+                        marked[key] += 1
+    return seen, marked
+
+
+def seldom_names(kind: str, seen: Counter, marked: Counter) -> list[tuple[str, int, int]]:
+    """(name, matches, marked) for the names seen at least MIN_SEEN times and marked at most
+    MAX_RATE of them, most often seen first."""
+    rows = [
+        (n, seen[n], marked[n])
+        for n in seen
+        if seen[n] >= MIN_SEEN and marked[n] <= MAX_RATE * seen[n] and not n.endswith(KEPT_ENDINGS[kind] or "\0")
+    ]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in KEPT_ENDINGS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    kind, paths = argv[0], [Path(p) for p in argv[1:]]
+    rows = seldom_names(kind, *name_usage(kind, paths))
+    corpora = ", ".join(p.parent.name + "/" + p.name for p in paths)
+    print(f"# {kind}: names (or words) that news annotators seldom mark (kg/nlp/entities/name_usage.py):")
+    print(f"# matched at least {MIN_SEEN} times in {corpora} and inside a gold name at most")
+    print(f"# {MAX_RATE:.0%} of them; left to the model. Columns: name, matches, marked.")
+    for name, n, k in rows:
+        print(f"{name}\t{n}\t{k}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
