@@ -261,3 +261,16 @@ def test_entities_a_transliterated_name_ends_before_when():
 def test_entities_the_first_of_two_who_do_something_together_holds_no_verb():
     found = {s for s, _, _ in _found("2010年2月份,盖蒂信托宣布扩大与意大利博物馆的合作伙伴关系。")}
     assert not any("宣布" in s for s in found)
+
+
+def test_org_names_start_after_datelines_and_standing_words():
+    from kg.nlp.entities.organizations import find_orgs
+    from kg.nlp.entities.places import find_places
+
+    def orgs(text):
+        return [text[c.start:c.end] for c in find_orgs(text, list(find_places(text)))]
+
+    assert orgs("本报讯中国医药科技出版社近日出版") == ["中国医药科技出版社"]
+    assert orgs("学习以原沈阳自动化研究所所长为榜样") == ["沈阳自动化研究所"]
+    assert orgs("他是民营企业红桃Ｋ集团股份有限公司的老板")[-1] == "红桃Ｋ集团股份有限公司"
+    assert orgs("太原重型机械集团公司今年") == ["太原重型机械集团公司"]  # 原 ends 太原: part of the name

@@ -81,6 +81,11 @@ def _stop_words() -> tuple[str, ...]:
     return tuple(sorted(set(lexicons.word_list("entities/stop_words.txt")) | set(triggers), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _stop_tokens() -> frozenset[str]:
+    return frozenset(lexicons.word_list("entities/stop_tokens.txt"))
+
+
 _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 
@@ -109,7 +114,7 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         after_unit = text.endswith(suffixes, start, offset)  # a unit of an organization
         nested = after_unit or any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
-        if not nested and (word.endswith(stops) or verb):
+        if not nested and (word.endswith(stops) or word in _stop_tokens() or verb):
             return _past_verbal_noun(tokens, len(tokens) - 1 - i, offset + len(word))
         trigger = word in lexicons.table("events/triggers.tsv") and not department  # 运营拓展部 is a unit's name
         if after_unit and (word in lexicons.word_list("entities/stop_words.txt") or trigger):
