@@ -64,3 +64,9 @@ def test_name_usage_command_writes_a_data_file(tmp_path, capsys):
     rows = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("#")]
     assert rows == ["老城区\t3\t0"]
     assert main(["people", "x.jsonl"]) == 2
+
+
+def test_a_full_place_name_is_cut_where_its_last_character_opens_a_word():
+    assert _names(find_places, "北京市民最为关心的事") == ["北京"]
+    assert _names(find_places, "北京市民最为关心的事", keep_seldom=True) == ["北京市"]
+    assert _names(find_places, "北京市政府") == ["北京市"]

@@ -14,9 +14,13 @@ model's span on such a name stands)::
     python -m kg.nlp.entities.name_usage org-cuts ../shared/corpora/msra/train.jsonl \\
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/org_cut_words.txt
 
-The last counts, for the known organizations whose last character opens an everyday word with the
-next (卫生部|门, 外交部|长), how often the name is marked there: seldom before 部门 or 部队 (卫生部门
-is a kind of body), often before 部长 (外交部长).
+    python -m kg.nlp.entities.name_usage place-cuts ../shared/corpora/msra/train.jsonl \\
+        ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/place_cut_words.txt
+
+The cuts count, for the known organizations and places whose last character opens an everyday
+word with the next (卫生部|门, 外交部|长, 北京市|民), how often the name is marked there: seldom
+before 部门 or 部队 (卫生部门 is a kind of body), often before 部长 (外交部长); 北京市民 are the
+people of 北京.
 
 A match counts as marked when it lies inside any gold span (a place, or part of an organization's
 name). Corpora annotated for a few classes only (CLUENER marks no place outside an address) would
@@ -34,35 +38,40 @@ from pathlib import Path
 
 MIN_SEEN = 3  # matches of a name before its rate is trusted
 MAX_RATE = 0.25  # marked at most this often: a name annotators seldom take for one
-KEPT_ENDINGS = {"places": (), "orgs": ("政府",), "org-cuts": ()}
+KEPT_ENDINGS = {"places": (), "place-cuts": (), "orgs": ("政府",), "org-cuts": ()}
 
 
 def _keyed_matches(kind: str):
     """A function of a text that yields (key, start, end) for each match to count: the matched name,
-    or for "org-cuts" the everyday word that a known organization's last character opens (部门 of
-    卫生部门), whose rate says whether a name ends inside such a word."""
-    if kind == "places":
-        from kg.nlp.entities.places import find_places
+    or for "org-cuts" and "place-cuts" the everyday word that a known organization's or place's last
+    character opens (部门 of 卫生部门, 市民 of 北京市民), whose rate says whether a name ends inside
+    such a word."""
+    from kg.nlp.entities.places import find_places
 
+    if kind == "places":
         return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_places(text, keep_seldom=True))
-    from kg.nlp import lexicons
+    if kind == "place-cuts":
+        return lambda text: _cuts(text, find_places(text, keep_seldom=True))
     from kg.nlp.entities.organizations import find_known_orgs
 
     if kind == "orgs":
         return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_known_orgs(text, keep_seldom=True))
 
-    def cuts(text: str):
-        for c in find_known_orgs(text, keep_seldom=True):
-            word = text[c.end - 1:c.end + 1]
-            if len(word) == 2 and lexicons.is_word(word):
-                yield word, c.start, c.end
+    return lambda text: _cuts(text, find_known_orgs(text, keep_seldom=True))
 
-    return cuts
+
+def _cuts(text: str, candidates):
+    from kg.nlp import lexicons
+
+    for c in candidates:
+        word = text[c.end - 1:c.end + 1]
+        if len(word) == 2 and lexicons.is_word(word):
+            yield word, c.start, c.end
 
 
 def name_usage(kind: str, paths: list[Path]) -> tuple[Counter, Counter]:
-    """(matches, marked matches) of each key (see ``_keyed_matches``: "places", "orgs" or
-    "org-cuts") in the texts of JSON Lines corpora (``{"text": …, "spans": [[start, end, label], …]}``)."""
+    """(matches, marked matches) of each key (see ``_keyed_matches``: "places", "place-cuts",
+    "orgs" or "org-cuts") in the texts of JSON Lines corpora (``{"text": …, "spans": [[start, end, label], …]}``)."""
     find = _keyed_matches(kind)
     seen: Counter = Counter()
     marked: Counter = Counter()
@@ -98,9 +107,11 @@ def main(argv: list[str]) -> int:
     kind, paths = argv[0], [Path(p) for p in argv[1:]]
     rows = seldom_names(kind, *name_usage(kind, paths))
     corpora = ", ".join(p.parent.name + "/" + p.name for p in paths)
-    print(f"# {kind}: names (or words) that news annotators seldom mark (kg/nlp/entities/name_usage.py):")
+    what = "words a name's last character opens" if kind.endswith("cuts") else "names"
+    then = "no name runs into them" if kind.endswith("cuts") else "left to the model"
+    print(f"# {kind}: {what} that news annotators seldom mark (kg/nlp/entities/name_usage.py):")
     print(f"# matched at least {MIN_SEEN} times in {corpora} and inside a gold name at most")
-    print(f"# {MAX_RATE:.0%} of them; left to the model. Columns: name, matches, marked.")
+    print(f"# {MAX_RATE:.0%} of them; {then}. Columns: name or word, matches, marked.")
     for name, n, k in rows:
         print(f"{name}\t{n}\t{k}")
     return 0

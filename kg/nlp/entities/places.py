@@ -29,6 +29,11 @@ def _seldom_places() -> frozenset[str]:
     return frozenset(row[0] for row in lexicons.rows("entities/seldom_places.txt"))
 
 
+@lru_cache(maxsize=1)
+def _place_cut_words() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.rows("entities/place_cut_words.txt"))
+
+
 def _is_short_form(name: str) -> bool:
     return all(gazetteer.units()[code].name != name for code in gazetteer.names().get(name, ()))
 
@@ -40,14 +45,21 @@ def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
     (和政 in 和政府, 新和 in 创新和), and so is one that is itself an everyday word (新兴, 清水, 通道:
     counties whose short names are common words; their full names, 新兴县, still match). Names that
     news annotators seldom mark as places (来宾, 老城区: :mod:`kg.nlp.entities.name_usage`) are
-    dropped too, unless ``keep_seldom`` (inside a name already known to be one).
+    dropped too, and a full name whose last character opens an everyday word where they seldom end
+    a place is cut to its short form (北京市民 → 北京), unless ``keep_seldom`` (inside a name already
+    known to be one).
     """
     auto = _place_automaton()
-    seldom = () if keep_seldom else _seldom_places()
+    seldom, cuts = ((), ()) if keep_seldom else (_seldom_places(), _place_cut_words())
     for end, (name, label) in auto.iter_long(text):
         start, end = end - len(name) + 1, end + 1
         if name in seldom:
             continue
+        if text[end - 1:end + 1] in cuts:  # 北京市|民: the people of 北京
+            end -= 1
+            name = name[:-1]
+            if name not in gazetteer.names():
+                continue
         if _is_short_form(name) and (
             lexicons.is_word(name, 300)
             or (start and lexicons.is_word(text[start - 1:start + 1]))
