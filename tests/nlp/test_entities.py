@@ -274,3 +274,15 @@ def test_org_names_start_after_datelines_and_standing_words():
     assert orgs("学习以原沈阳自动化研究所所长为榜样") == ["沈阳自动化研究所"]
     assert orgs("他是民营企业红桃Ｋ集团股份有限公司的老板")[-1] == "红桃Ｋ集团股份有限公司"
     assert orgs("太原重型机械集团公司今年") == ["太原重型机械集团公司"]  # 原 ends 太原: part of the name
+
+
+def test_the_particle_suo_ends_no_organization():
+    from kg.nlp.entities.organizations import find_orgs
+    from kg.nlp.entities.places import find_places
+
+    def orgs(text):
+        return [text[c.start:c.end] for c in find_orgs(text, list(find_places(text)))]
+
+    assert orgs("这是中国公民所应了解的常识") == []
+    assert orgs("上海市历年来所举办的大型展览") == []
+    assert orgs("北京市科学技术研究所研制的新药") == ["北京市科学技术研究所"]

@@ -92,7 +92,18 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
             continue
         if strength[suffix] == "weak" and not scoped:
             continue
+        if suffix == "所" and _particle_suo(text, start, end):
+            continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+def _particle_suo(text: str, start: int, end: int) -> bool:
+    """True for 所 as the particle of 所 + verb (中国公民所应了解的, 美国所进行的): jieba cuts it as a
+    word of its own and a verb follows. In the MSRA and People's Daily training sets 81 of 83 such
+    spans the suffix rule read are no organization; 研究所, 事务所, 派出所 are words of their own."""
+    name = lexicons.pos_tags(text[start:end])
+    after = lexicons.pos_tags(text[end:end + 4])
+    return name[-1][0] == "所" and bool(after) and after[0][1].startswith("v") and after[0][1] != "vn"
 
 
 def _organization_at(text: str, start: int, end: int, place_end: int | None = None) -> int:
