@@ -286,3 +286,15 @@ def test_the_particle_suo_ends_no_organization():
     assert orgs("这是中国公民所应了解的常识") == []
     assert orgs("上海市历年来所举办的大型展览") == []
     assert orgs("北京市科学技术研究所研制的新药") == ["北京市科学技术研究所"]
+
+
+def test_a_town_name_starts_after_the_unit_it_lies_in():
+    from kg.nlp.entities.places import find_places, find_suffixed_places
+
+    def towns(text):
+        return [text[c.start:c.end] for c in find_suffixed_places(text, list(find_places(text)))]
+
+    assert towns("河北省宁晋县河渠乡的农民") == ["河渠乡"]
+    assert towns("广东东莞市乌沙村参观学习") == ["乌沙村"]
+    assert towns("沿着市府大道前行") == ["市府大道"]  # 市 opens the street's own name
+    assert towns("来到新市镇") == ["新市镇"]  # and ends the town's

@@ -86,6 +86,7 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
     for match in _place_suffix_re().finditer(text):
         suffix = match.group(0)
         start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
+        start += _after_unit(text[start:match.start()])
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in place_starts:
             continue
@@ -99,6 +100,19 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         if lexicons.is_word(name + suffix, 50) or lexicons.is_common_noun(name + suffix) or _not_a_name(name):
             continue
         yield Candidate(start, match.end(), table[suffix], "place_suffix")
+
+
+_UNIT_CHARS = "省市县区镇乡村"
+
+
+def _after_unit(name: str) -> int:
+    """Where a town's or street's own name starts in the four characters read before its suffix:
+    after the last unit character inside them (阳县|城关镇, 南镇|三角村, 市|百里洲镇), which ends the
+    name of the place it lies in. One at the start (市府大道) or at the end (新市镇) is its own."""
+    for i in range(len(name) - 2, 0, -1):
+        if name[i] in _UNIT_CHARS:
+            return i + 1
+    return 0
 
 
 def _ends_word(text: str, start: int, end: int) -> bool:
