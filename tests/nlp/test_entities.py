@@ -297,4 +297,15 @@ def test_a_town_name_starts_after_the_unit_it_lies_in():
     assert towns("河北省宁晋县河渠乡的农民") == ["河渠乡"]
     assert towns("广东东莞市乌沙村参观学习") == ["乌沙村"]
     assert towns("沿着市府大道前行") == ["市府大道"]  # 市 opens the street's own name
-    assert towns("来到新市镇") == ["新市镇"]  # and ends the town's
+    assert towns("来到罗镇乡") == ["罗镇乡"]  # and ends the township's
+
+
+def test_everyday_words_before_a_suffix_name_no_town():
+    from kg.nlp.entities.places import find_places, find_suffixed_places
+
+    def towns(text):
+        return [text[c.start:c.end] for c in find_suffixed_places(text, list(find_places(text)))]
+
+    assert towns("寻遍全国的偏僻山村") == []
+    assert towns("一个农村小镇的故事") == []
+    assert towns("金水大道旁的中山北路口") == ["金水大道", "中山北路"]

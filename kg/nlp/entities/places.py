@@ -108,7 +108,7 @@ _UNIT_CHARS = "省市县区镇乡村"
 def _after_unit(name: str) -> int:
     """Where a town's or street's own name starts in the four characters read before its suffix:
     after the last unit character inside them (阳县|城关镇, 南镇|三角村, 市|百里洲镇), which ends the
-    name of the place it lies in. One at the start (市府大道) or at the end (新市镇) is its own."""
+    name of the place it lies in. One at the start (市府大道) or at the end (罗镇乡) is its own."""
     for i in range(len(name) - 2, 0, -1):
         if name[i] in _UNIT_CHARS:
             return i + 1
@@ -127,11 +127,18 @@ def _ends_word(text: str, start: int, end: int) -> bool:
 
 def _not_a_name(name: str) -> bool:
     """True for what cannot name a street or town: a function word (为青岛), a verb (改善村, 携带村),
-    or a count alone (三个, 几个). Numerals inside a name stay: 四方路, 五四广场, 八一路."""
+    a count alone (三个, 几个), or two or more everyday words with no name among them (偏僻|山村,
+    农村|小|镇: in the MSRA and People's Daily training sets 184 of 205 such suffix-rule spans lie
+    in no gold name). Numerals inside a name stay: 四方路, 五四广场, 八一路."""
     if lexicons.has_function_word(name, numerals=False) or _COUNT.fullmatch(name):
         return True
     tags = lexicons.pos_tags(name)
+    if len(tags) > 1 and all(not flag.startswith(_PROPER) and lexicons.is_word(word, 100) for word, flag in tags):
+        return True
     return any(flag.startswith("q") for _, flag in tags) or (len(tags) == 1 and tags[0][1] == "v" and lexicons.is_word(name, 200))
+
+
+_PROPER = ("nr", "ns", "nt", "nz", "j", "x", "eng")
 
 
 _COUNT = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万两几数]+[个些多余]?")
