@@ -22,6 +22,12 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=None)
+def first_column(name: str) -> frozenset[str]:
+    """The entries of a data file's first column (a list with counts beside it)."""
+    return frozenset(row[0] for row in rows(name))
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """A one-entry-a-line data file, longest entry first."""
     return tuple(sorted(set(_lines(name)), key=lambda w: (-len(w), w)))

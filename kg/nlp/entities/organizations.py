@@ -28,21 +28,14 @@ def find_known_orgs(text: str, keep_seldom: bool = False) -> Iterator[Candidate]
     that news annotators seldom mark (上市公司, 加油站: :mod:`kg.nlp.entities.name_usage`) and for a
     name whose last character opens an everyday word where they seldom end one (卫生部门, 部队),
     unless ``keep_seldom``."""
-    seldom, cuts = ((), ()) if keep_seldom else (_seldom_orgs(), _org_cut_words())
+    seldom, cuts = (), ()
+    if not keep_seldom:
+        seldom = lexicons.first_column("entities/seldom_orgs.txt")
+        cuts = lexicons.first_column("entities/org_cut_words.txt")
     for end, name in _org_automaton().iter_long(text):
         if name in seldom or text[end:end + 2] in cuts:  # end: the last character's offset
             continue
         yield Candidate(end - len(name) + 1, end + 1, "ORG", "lexicon")
-
-
-@lru_cache(maxsize=1)
-def _seldom_orgs() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.rows("entities/seldom_orgs.txt"))
-
-
-@lru_cache(maxsize=1)
-def _org_cut_words() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.rows("entities/org_cut_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -24,16 +24,6 @@ def _place_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-@lru_cache(maxsize=1)
-def _seldom_places() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.rows("entities/seldom_places.txt"))
-
-
-@lru_cache(maxsize=1)
-def _place_cut_words() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.rows("entities/place_cut_words.txt"))
-
-
 def _is_short_form(name: str) -> bool:
     return all(gazetteer.units()[code].name != name for code in gazetteer.names().get(name, ()))
 
@@ -50,7 +40,10 @@ def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
     known to be one).
     """
     auto = _place_automaton()
-    seldom, cuts = ((), ()) if keep_seldom else (_seldom_places(), _place_cut_words())
+    seldom, cuts = (), ()
+    if not keep_seldom:
+        seldom = lexicons.first_column("entities/seldom_places.txt")
+        cuts = lexicons.first_column("entities/place_cut_words.txt")
     for end, (name, label) in auto.iter_long(text):
         start, end = end - len(name) + 1, end + 1
         if name in seldom:
