@@ -309,3 +309,15 @@ def test_everyday_words_before_a_suffix_name_no_town():
     assert towns("寻遍全国的偏僻山村") == []
     assert towns("一个农村小镇的故事") == []
     assert towns("金水大道旁的中山北路口") == ["金水大道", "中山北路"]
+
+
+def test_a_function_word_before_an_organization_ending_names_no_unit():
+    from kg.nlp.entities.organizations import find_orgs
+    from kg.nlp.entities.places import find_places
+
+    def orgs(text):
+        return [text[c.start:c.end] for c in find_orgs(text, list(find_places(text)))]
+
+    assert orgs("新疆军区某部官兵") == []
+    assert not any("按照" in name for name in orgs("河间市委按照省委的部署"))
+    assert orgs("青岛工业设计创新中心运营拓展部部长")[-1] == "青岛工业设计创新中心运营拓展部"

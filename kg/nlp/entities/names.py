@@ -89,6 +89,10 @@ def _stop_tokens() -> frozenset[str]:
 _CUT_POS = ("v", "p", "c", "d", "u", "r", "m", "q", "f", "t")
 
 
+# a preposition, conjunction, pronoun or adverb right before an organization's ending: in the MSRA
+# and People's Daily training sets 67 of 76 such suffix-rule spans are no organization's name
+_FUNCTION_POS = ("p", "c", "r", "d", "ad")
+
 _DEPARTMENT = "部处办科"  # endings of an organization's departments
 
 
@@ -109,6 +113,8 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
     department = text[end:end + 1] in _DEPARTMENT  # named by what it does: 运营拓展部, 国际合作处
     for i, (word, flag) in enumerate(reversed(tokens)):
         offset -= len(word)
+        if i == 0 and flag.startswith(_FUNCTION_POS) and offset > start:
+            return offset + len(word)  # 按照|省委, 某|部, 共同|组织: a function word names no unit
         if i == 0 or offset in protected:
             continue  # the word next to the suffix names the unit: 运营拓展部, 招商局
         after_unit = text.endswith(suffixes, start, offset)  # a unit of an organization
