@@ -33,6 +33,19 @@ class KgNumpyOps(NumpyOps):
         return out
 
 
+    def mish(self, X, threshold: float = 20.0, inplace: bool = False):
+        """x·tanh(softplus(x)) as x·n/(n+2) with n = eˣ(eˣ+2): one vectorized exp per element where
+        thinc's loop takes an exp, a log and a tanh one element at a time (3–4× the time of the
+        whole encoder's matrix products in a Mish encoder). At ``threshold`` and above, x."""
+        if X.dtype != numpy.float32:
+            return super().mish(X, threshold=threshold, inplace=inplace)
+        n = numpy.minimum(X, numpy.float32(threshold))
+        numpy.exp(n, out=n)
+        n *= n + numpy.float32(2.0)  # eˣ(eˣ+2); n/(n+2) rounds to 1 from x ≈ 9 on, so x ≥ threshold gives x
+        numpy.divide(n, n + numpy.float32(2.0), out=n)
+        return numpy.multiply(X, n, out=X if inplace else n)
+
+
 def use_fast_cpu_ops() -> None:
     """Make new thinc models use :class:`KgNumpyOps` when the current ops are thinc's NumpyOps."""
     if type(get_current_ops()) is NumpyOps:
