@@ -32,11 +32,10 @@ class KgNumpyOps(NumpyOps):
         numpy.matmul(a, b, out=out)
         return out
 
-
     def mish(self, X, threshold: float = 20.0, inplace: bool = False):
         """x·tanh(softplus(x)) as x·n/(n+2) with n = eˣ(eˣ+2): one vectorized exp per element where
-        thinc's loop takes an exp, a log and a tanh one element at a time (3–4× the time of the
-        whole encoder's matrix products in a Mish encoder). At ``threshold`` and above, x."""
+        thinc's loop takes an exp, a log and a tanh one element at a time (in a Mish encoder, over 4×
+        the time of all its matrix products). At ``threshold`` and above, x."""
         if X.dtype != numpy.float32:
             return super().mish(X, threshold=threshold, inplace=inplace)
         n = numpy.minimum(X, numpy.float32(threshold))
