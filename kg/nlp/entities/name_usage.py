@@ -13,7 +13,6 @@ model's span on such a name stands)::
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/seldom_orgs.txt
     python -m kg.nlp.entities.name_usage org-cuts ../shared/corpora/msra/train.jsonl \\
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/org_cut_words.txt
-
     python -m kg.nlp.entities.name_usage place-cuts ../shared/corpora/msra/train.jsonl \\
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/place_cut_words.txt
 
@@ -36,6 +35,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from kg.nlp import lexicons
+from kg.nlp.entities.organizations import find_known_orgs
+from kg.nlp.entities.places import find_places
+
 MIN_SEEN = 3  # matches of a name before its rate is trusted
 MAX_RATE = 0.25  # marked at most this often: a name annotators seldom take for one
 KEPT_ENDINGS = {"places": (), "place-cuts": (), "orgs": ("政府",), "org-cuts": ()}
@@ -46,27 +49,18 @@ def _keyed_matches(kind: str):
     or for "org-cuts" and "place-cuts" the everyday word that a known organization's or place's last
     character opens (部门 of 卫生部门, 市民 of 北京市民), whose rate says whether a name ends inside
     such a word."""
-    from kg.nlp.entities.places import find_places
+    find = find_known_orgs if kind.startswith("org") else find_places
 
-    if kind == "places":
-        return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_places(text, keep_seldom=True))
-    if kind == "place-cuts":
-        return lambda text: _cuts(text, find_places(text, keep_seldom=True))
-    from kg.nlp.entities.organizations import find_known_orgs
+    def matches(text: str):
+        for c in find(text, keep_seldom=True):
+            if not kind.endswith("cuts"):
+                yield text[c.start:c.end], c.start, c.end
+                continue
+            word = text[c.end - 1:c.end + 1]
+            if len(word) == 2 and lexicons.is_word(word):
+                yield word, c.start, c.end
 
-    if kind == "orgs":
-        return lambda text: ((text[c.start:c.end], c.start, c.end) for c in find_known_orgs(text, keep_seldom=True))
-
-    return lambda text: _cuts(text, find_known_orgs(text, keep_seldom=True))
-
-
-def _cuts(text: str, candidates):
-    from kg.nlp import lexicons
-
-    for c in candidates:
-        word = text[c.end - 1:c.end + 1]
-        if len(word) == 2 and lexicons.is_word(word):
-            yield word, c.start, c.end
+    return matches
 
 
 def name_usage(kind: str, paths: list[Path]) -> tuple[Counter, Counter]:

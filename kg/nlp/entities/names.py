@@ -129,6 +129,8 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
 
 
 _PROPER_FLAGS = ("ns", "nr", "nz", "nt", "j")
+# jieba tags of a name, an abbreviation or a word it does not know: a phrase with one has a proper part
+_PROPER_POS = _PROPER_FLAGS + ("x", "eng")
 
 
 def _past_verbal_noun(tokens, index: int, at: int) -> int:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import ahocorasick
 
 from kg.nlp import lexicons
-from kg.nlp.entities.names import Candidate, _MAX_ORG, _NAME_CHAR, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.names import Candidate, _MAX_ORG, _NAME_CHAR, _PROPER_POS, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
 from kg.nlp.entities.persons import _title_re
 from kg.resolve import gazetteer
 
@@ -228,9 +228,6 @@ def _lists(text: str, orgs: set[tuple[int, int]]) -> Iterator[list[tuple[int, in
                 segment = [item]
         if len(segment) >= 2:
             yield segment
-
-
-_PROPER_POS = ("ns", "nr", "nz", "nt", "j", "x", "eng")
 
 
 def _has_proper_part(phrase: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import ahocorasick
 
 from kg.nlp import lexicons
-from kg.nlp.entities.names import Candidate, _cut_left, _left_edge
+from kg.nlp.entities.names import Candidate, _PROPER_POS, _cut_left, _left_edge
 from kg.resolve import gazetteer
 
 
@@ -126,12 +126,9 @@ def _not_a_name(name: str) -> bool:
     if lexicons.has_function_word(name, numerals=False) or _COUNT.fullmatch(name):
         return True
     tags = lexicons.pos_tags(name)
-    if len(tags) > 1 and all(not flag.startswith(_PROPER) and lexicons.is_word(word, 100) for word, flag in tags):
+    if len(tags) > 1 and all(not flag.startswith(_PROPER_POS) and lexicons.is_word(word, 100) for word, flag in tags):
         return True
     return any(flag.startswith("q") for _, flag in tags) or (len(tags) == 1 and tags[0][1] == "v" and lexicons.is_word(name, 200))
-
-
-_PROPER = ("nr", "ns", "nt", "nz", "j", "x", "eng")
 
 
 _COUNT = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万两几数]+[个些多余]?")
