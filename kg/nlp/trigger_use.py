@@ -301,13 +301,21 @@ def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral:
 def splits_words(text: str, trig: re.Match, clause: tuple[int, int]) -> bool:
     """True when the trigger word neither begins nor ends one of jieba's words (its dictionary cut)
     in its clause: it runs across two (投注|资金 holds 注资) or sits inside one (联合作战 holds 合作),
-    and is no word of the text (友好合作, 合作开发 and 在京举行 stay: one of its ends is a word's)."""
+    and is no word of the text (友好合作, 合作开发 and 在京举行 stay: one of its ends is a word's);
+    or when it opens a word that names a kind of body by an organization's ending (合作社)."""
     bounds = {clause[0]}
     at = clause[0]
     for word, _ in lexicons.dictionary_cut().cut(text[clause[0]:clause[1]]):
+        if at == trig.start() and len(word) > len(trig.group(0)) and word.endswith(_body_endings()):
+            return True
         at += len(word)
         bounds.add(at)
     return trig.start() not in bounds and trig.end() not in bounds
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(lexicons.table("entities/org_suffixes.tsv"))
 
 
 _PLACE_OF = re.compile(r"地点|地(?![区方产铁位])")

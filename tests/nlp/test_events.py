@@ -280,6 +280,7 @@ def test_events_a_place_before_a_kind_of_party_takes_no_part(kg_nlp):
     "中国体育彩票中心称，彩民的投注资金打水漂。",  # 投注|资金 holds 注资
     "中央银行应特别关注资产价格的变化。",  # 关注|资产
     "美日还逐渐将演习向联合作战方向发展。",  # 联合作战 holds 合作
+    "作为与供销社、农业合作社并驾齐驱的三大合作社之一的农村信用社，",  # 合作社: a kind of body
 ])
 def test_events_no_trigger_across_words(kg_nlp, text):
     assert not kg_nlp(text)._.kg_events

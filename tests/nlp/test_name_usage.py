@@ -2,7 +2,7 @@
 
 import json
 
-from kg.nlp.entities import find_places
+from kg.nlp.entities import find_entities, find_places
 from kg.nlp.entities.name_usage import main, name_usage, seldom_names
 from kg.nlp.entities.organizations import find_known_orgs
 
@@ -70,3 +70,21 @@ def test_a_full_place_name_is_cut_where_its_last_character_opens_a_word():
     assert _names(find_places, "北京市民最为关心的事") == ["北京"]
     assert _names(find_places, "北京市民最为关心的事", keep_seldom=True) == ["北京市"]
     assert _names(find_places, "北京市政府") == ["北京市"]
+
+
+def test_an_ending_annotators_seldom_mark_reads_no_organization_alone():
+    def rule_orgs(text, **kwargs):
+        return [text[c.start:c.end] for c in find_entities(text, **kwargs) if c.rule == "org_suffix"]
+
+    assert rule_orgs("湖南省反季节蔬菜基地建成", keep_seldom_suffixes=True) == ["湖南省反季节蔬菜基地"]
+    assert rule_orgs("湖南省反季节蔬菜基地建成") == []
+    # the ending still closes a parent inside a longer name: 上合组织 heads its incubator
+    assert rule_orgs("上合组织青年创业国际孵化器正式运营") == ["上合组织青年创业国际孵化器"]
+
+
+def test_org_suffixes_count_the_endings_of_the_rules_organizations(tmp_path):
+    lines = [{"text": "湖南省反季节蔬菜基地建成", "spans": [[0, 3, "ns"]]}] * 3
+    lines += [{"text": "青岛市科技局表示", "spans": [[0, 6, "nt"]]}] * 3
+    seen, marked = name_usage("org-suffixes", [_corpus(tmp_path, lines)])
+    assert (seen["基地"], marked["基地"]) == (3, 0) and (seen["局"], marked["局"]) == (3, 3)
+    assert seldom_names("org-suffixes", seen, marked) == [("基地", 3, 0)]

@@ -133,9 +133,9 @@ def test_queries_positions_place_of_the_organization(seed_store):
     assert ("张彬", "青岛市") in rows
 
 
-@pytest.mark.parametrize("name", ["征和工业", "鑫光正钢结构", "众地家纺", "花帝食品", "平度市政府", "青岛市露地蔬菜新技术试验示范平度东寨子基地"])
+@pytest.mark.parametrize("name", ["征和工业", "鑫光正钢结构", "众地家纺", "花帝食品", "平度市政府"])
 def test_queries_in_pingdu(seed_store, name):
-    # 平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业; 平度市政府; 青岛市露地蔬菜新技术试验示范平度东寨子基地
+    # 平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业; 平度市政府
     assert name in {n for (n,) in rows_of("in-pingdu", seed_store, ["name"])}
 
 

@@ -138,7 +138,7 @@ def resolve_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return resolved
 
 
-def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]:
+def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffixes: bool = False) -> list[Candidate]:
     """All rule entities of a text, non-overlapping, longest first.
 
     Args:
@@ -146,11 +146,13 @@ def find_entities(text: str, known: Iterable[Candidate] = ()) -> list[Candidate]
         known: entities found before (by the statistical model); rules fill around them and
             win over one only with a longer span that overlaps it, or
             the same span (where the rule's label stands).
+        keep_seldom_suffixes: let the organization suffix rule read names by the endings news
+            annotators seldom mark, to count them (:mod:`kg.nlp.entities.name_usage`).
     """
     known = repaired(text, known)
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
-    found = places + list(find_orgs(text, places)) + list(find_known_orgs(text))
+    found = places + list(find_orgs(text, places, keep_seldom_suffixes)) + list(find_known_orgs(text))
     found += list(find_persons(text)) + list(find_enumerations(text))
     chosen = _choose([c for c in known + found if not _describes(c, text)])
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}

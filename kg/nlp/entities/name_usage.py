@@ -15,11 +15,18 @@ model's span on such a name stands)::
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/org_cut_words.txt
     python -m kg.nlp.entities.name_usage place-cuts ../shared/corpora/msra/train.jsonl \\
         ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/place_cut_words.txt
+    python -m kg.nlp.entities.name_usage org-suffixes ../shared/corpora/msra/train.jsonl \\
+        ../shared/corpora/pd1998/train.jsonl > kg/resources/entities/seldom_org_suffixes.txt
 
 The cuts count, for the known organizations and places whose last character opens an everyday
 word with the next (卫生部|门, 外交部|长, 北京市|民), how often the name is marked there: seldom
 before 部门 or 部队 (卫生部门 is a kind of body), often before 部长 (外交部长); 北京市民 are the
 people of 北京.
+
+The suffixes count, for the organizations the rule layer keeps from the suffix rule (with every
+ending read), how often a name so read lies inside a gold name, by its ending: 基地 (湖南省反季节蔬菜
+基地), 组织 (mostly the verb: 国家测绘局组织专家), 证券 (日本证券) seldom; the rule then reads no
+name by them alone.
 
 A match counts as marked when it lies inside any gold span (a place, or part of an organization's
 name). Corpora annotated for a few classes only (CLUENER marks no place outside an address) would
@@ -31,24 +38,30 @@ not listed.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from kg.nlp import lexicons
+from kg.nlp.entities.document import find_entities
+from kg.nlp.entities.names import _org_suffixes
 from kg.nlp.entities.organizations import find_known_orgs
 from kg.nlp.entities.places import find_places
 
 MIN_SEEN = 3  # matches of a name before its rate is trusted
 MAX_RATE = 0.25  # marked at most this often: a name annotators seldom take for one
-KEPT_ENDINGS = {"places": (), "place-cuts": (), "orgs": ("政府",), "org-cuts": ()}
+KEPT_ENDINGS = {"places": (), "place-cuts": (), "orgs": ("政府",), "org-cuts": (), "org-suffixes": ("政府",)}
 
 
 def _keyed_matches(kind: str):
     """A function of a text that yields (key, start, end) for each match to count: the matched name,
-    or for "org-cuts" and "place-cuts" the everyday word that a known organization's or place's last
+    for "org-cuts" and "place-cuts" the everyday word that a known organization's or place's last
     character opens (部门 of 卫生部门, 市民 of 北京市民), whose rate says whether a name ends inside
-    such a word."""
+    such a word, and for "org-suffixes" the ending by which the suffix rule read an organization
+    that the rule layer kept (基地 of 湖南省反季节蔬菜基地)."""
+    if kind == "org-suffixes":
+        return _suffixed_orgs
     find = find_known_orgs if kind.startswith("org") else find_places
 
     def matches(text: str):
@@ -61,6 +74,17 @@ def _keyed_matches(kind: str):
                 yield word, c.start, c.end
 
     return matches
+
+
+def _suffixed_orgs(text: str):
+    endings = [suffix for suffix, _ in _org_suffixes()]  # longest first
+    for c in find_entities(text, keep_seldom_suffixes=True):
+        if c.rule == "org_suffix":
+            name = _BRACKETED_TAIL.sub("", text[c.start:c.end])  # 孵化器（青岛）
+            yield next((e for e in endings if name.endswith(e)), name), c.start, c.end
+
+
+_BRACKETED_TAIL = re.compile(r"[（(][^（()）]*[)）]$")
 
 
 def name_usage(kind: str, paths: list[Path]) -> tuple[Counter, Counter]:
@@ -94,6 +118,14 @@ def seldom_names(kind: str, seen: Counter, marked: Counter) -> list[tuple[str, i
     return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 
+_HEADERS = {
+    "names": ("names", "left to the model"),
+    "org-cuts": ("words a name's last character opens", "no name runs into them"),
+    "place-cuts": ("words a name's last character opens", "no name runs into them"),
+    "org-suffixes": ("endings of the organizations the suffix rule reads", "it reads none by them alone"),
+}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in KEPT_ENDINGS:
         print(__doc__, file=sys.stderr)
@@ -101,8 +133,7 @@ def main(argv: list[str]) -> int:
     kind, paths = argv[0], [Path(p) for p in argv[1:]]
     rows = seldom_names(kind, *name_usage(kind, paths))
     corpora = ", ".join(p.parent.name + "/" + p.name for p in paths)
-    what = "words a name's last character opens" if kind.endswith("cuts") else "names"
-    then = "no name runs into them" if kind.endswith("cuts") else "left to the model"
+    what, then = _HEADERS.get(kind, _HEADERS["names"])
     print(f"# {kind}: {what} that news annotators seldom mark (kg/nlp/entities/name_usage.py):")
     print(f"# matched at least {MIN_SEEN} times in {corpora} and inside a gold name at most")
     print(f"# {MAX_RATE:.0%} of them; {then}. Columns: name or word, matches, marked.")

@@ -55,16 +55,20 @@ def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
 _LEVEL = re.compile(r"[省市县区乡镇村地副国家各同上下高]{1,3}级")
 
 
-def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
+def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> Iterator[Candidate]:
     """Organizations by their name endings: 青岛海诺生物工程有限公司, 国务院办公厅电子政务办公室.
 
     The name runs left from the suffix to a stop character, then back to the last verb or function
     word before the suffix (推动青岛市政府 → 青岛市政府). What is left must have a proper part: a place
     or scope word at its start (青岛市…, 中央…, 市…), or words that are not everyday vocabulary (海诺,
     国务院). A weak suffix (公司, 局, 中心 …) needs the place or scope word, or an organization's name
-    at its start (上合组织…孵化器).
+    at its start (上合组织…孵化器). An ending that news annotators seldom take for one where it ends
+    what the rule reads (基地, 组织, 证券: :mod:`kg.nlp.entities.name_usage`) names nothing by
+    itself, unless ``keep_seldom``; it still ends a known name, or a parent inside another name
+    (上合组织…孵化器), and a model's span on it stands.
     """
     strength = dict(_org_suffixes())
+    seldom = () if keep_seldom else lexicons.first_column("entities/seldom_org_suffixes.txt")
     place_starts = {p.start: p.end for p in places}
     inside_places = frozenset(i for p in places for i in range(p.start, p.end))
     for match in _org_suffix_re().finditer(text):
@@ -83,7 +87,7 @@ def find_orgs(text: str, places: list[Candidate]) -> Iterator[Candidate]:
         proper = text[place_starts.get(start, start):match.start()]
         if proper and not scoped and lexicons.is_generic(proper):
             continue
-        if strength[suffix] == "weak" and not scoped:
+        if suffix in seldom or (strength[suffix] == "weak" and not scoped):
             continue
         if suffix == "所" and _particle_suo(text, start, end):
             continue
