@@ -21,7 +21,7 @@ from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
-from kg.nlp.participants import COUNTED, LIST_GAP, event_nouns, is_venue, participants, quoted_spans
+from kg.nlp.participants import COUNTED, LIST_GAP, is_venue, participants, quoted_spans
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
@@ -78,7 +78,7 @@ def _object_follows(text: str, at: int, clause_end: int) -> bool:
 @lru_cache(maxsize=1)
 def _held_nouns() -> tuple[str, ...]:
     """Gathering nouns no body's name ends with (not 论坛: 世界经济论坛 is one)."""
-    return tuple(n for n in event_nouns() if n != "论坛")
+    return tuple(n for n in trigger_use.event_nouns() if n != "论坛")
 
 
 
@@ -204,7 +204,7 @@ def _names_a_gathering(text: str, at: int, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     stop = _PHRASE_END.search(text, at, end)
     phrase = text[at:stop.start() if stop else end]
-    return any(noun in phrase for noun in event_nouns())
+    return any(noun in phrase for noun in trigger_use.event_nouns())
 
 
 def _once(args: list[Argument]) -> list[Argument]:
@@ -306,7 +306,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 around = next(((a, b) for a, b in quoted if a < trig.start() < b), None)
                 if around and (
                     text[around[0]] == "《" or _names_a_gathering(text, around[0] + 1, around[1] - 1)
-                    or text.startswith(event_nouns(), around[1])
+                    or text.startswith(trigger_use.event_nouns(), around[1])
                 ):  # “中英携手共创未来”活动: the name of a gathering
                     continue  # 下发了《…业务合作指引》, 在“中国创业投资发展新动力高层论坛”上: a title or a gathering's name
                 if (clause[0], "Signing") in seen_in_clause and trigger_use.names_agreement(text, trig.end()):

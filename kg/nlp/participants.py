@@ -64,7 +64,7 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
             continue  # 来自中国、法国…的技术专家: where they come from; 美国驻华大使尚慕杰: whose envoy
         if any(a <= m.start and m.end <= b and (b - a - 2) > len(m.text) for a, b in quoted):
             continue
-        if trigger_use.is_hall(text, m) or trigger_use.in_a_building(text, m):
+        if trigger_use.is_hall(text, m):
             continue  # 在人民大会堂举行, 在钓鱼台国宾馆会见: where, not who
         if any(a < m.start and m.end <= b for a, b in reporters):
             continue  # （中央人民广播电台记者李涛，新华社记者王言彬）: who reports it
@@ -167,11 +167,6 @@ def _sibling_places(first: str, second: str) -> bool:
     return not (set(a) & lineage or set(b) & lineage)
 
 
-@lru_cache(maxsize=1)
-def event_nouns() -> tuple[str, ...]:
-    return lexicons.word_list("events/event_nouns.txt")
-
-
 def is_venue(text: str, m: Mention) -> bool:
     """A place right before a gathering's name (青岛峰会): where it is held."""
-    return m.label in ("GPE", "LOC") and text.startswith(event_nouns(), m.end)
+    return m.label in ("GPE", "LOC") and text.startswith(trigger_use.event_nouns(), m.end)

@@ -72,32 +72,17 @@ def _hall_re() -> re.Pattern:
 
 
 def is_hall(text: str, m: Mention) -> bool:
-    """An organization a gathering is held in (在人民大会堂举行; ``venue_verbs.txt``): a building,
-    not a party. Where the verb opens a relative clause (在中国银行业协会举行的通气会上) only a
-    building's name (``hall_endings.txt``) is one: another body is the gathering's host. A building
-    is where with any verb of holding (在上海光大会展中心举办的…总决赛)."""
+    """An organization named as where something happens, not who does it: a building
+    (``hall_endings.txt``) in a 在 phrase, whatever follows (在钓鱼台国宾馆会见, 在著名的维也纳金色大厅举行);
+    any organization right after 在 and before a verb of gathering (``venue_verbs.txt``: 在人民大会堂举行)
+    but where the verb opens a relative clause (在中国银行业协会举行的通气会上: the body hosts it)."""
     if m.label != "ORG":
         return False
+    if m.name.endswith(_hall_endings()) and _after_zai(text[max(0, m.start - 12):m.start]):
+        return True
     at = m.end + (text[m.end:m.end + 1] in "”」\"")  # 在“广东现代国际展览中心”举行
-    building = m.name.endswith(_hall_endings())
-    verb = _hall_re().match(text, at) or (_holding_re().match(text, at) if building else None)
-    if verb is None:
-        return False
-    if text[m.start - 1:m.start] != "在":  # 在著名的维也纳金色大厅举行: a building a few words after 在
-        return building and _after_zai(text[max(0, m.start - 12):m.start])
-    return text[verb.end():verb.end() + 1] != "的" or building
-
-
-@lru_cache(maxsize=1)
-def _holding_re() -> re.Pattern:
-    verbs = [w for w, cls in lexicons.table("events/triggers.tsv").items() if cls == "Hosting"]
-    return re.compile(_ADVERBS + "(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")")
-
-
-def in_a_building(text: str, m: Mention) -> bool:
-    """True for an organization named as a building (``hall_endings.txt``) in a 在 phrase, whatever
-    follows (在钓鱼台国宾馆会见, 在北京人民大会堂接见): where something happens, not who does it."""
-    return m.label == "ORG" and m.name.endswith(_hall_endings()) and _after_zai(text[max(0, m.start - 12):m.start])
+    verb = _hall_re().match(text, at) if text[m.start - 1:m.start] == "在" else None
+    return verb is not None and text[verb.end():verb.end() + 1] != "的"
 
 
 def _after_zai(lead: str) -> bool:
@@ -272,8 +257,14 @@ def holds_a_ceremony_of(text: str, at: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def event_nouns() -> tuple[str, ...]:
+    """Nouns of gatherings and ceremonies (``event_nouns.txt``: 峰会, 签约仪式, 论坛)."""
+    return lexicons.word_list("events/event_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def _gatherings() -> tuple[str, ...]:
-    return tuple(lexicons.word_list("events/event_nouns.txt")) + ("庆典",)
+    return event_nouns() + ("庆典",)
 
 
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
@@ -303,14 +294,24 @@ def splits_words(text: str, trig: re.Match, clause: tuple[int, int]) -> bool:
     in its clause: it runs across two (投注|资金 holds 注资) or sits inside one (联合作战 holds 合作),
     and is no word of the text (友好合作, 合作开发 and 在京举行 stay: one of its ends is a word's);
     or when it opens a word that names a kind of body by an organization's ending (合作社)."""
-    bounds = {clause[0]}
-    at = clause[0]
-    for word, _ in lexicons.dictionary_cut().cut(text[clause[0]:clause[1]]):
-        if at == trig.start() and len(word) > len(trig.group(0)) and word.endswith(_body_endings()):
-            return True
+    words = _clause_words(text[clause[0]:clause[1]])  # (start, word) from the clause's start
+    start, end = trig.start() - clause[0], trig.end() - clause[0]
+    opened = next((word for at, word in words if at == start), None)
+    if opened is not None and len(opened) > end - start and opened.endswith(_body_endings()):
+        return True
+    bounds = {at for at, _ in words} | {len(text[clause[0]:clause[1]])}
+    return start not in bounds and end not in bounds
+
+
+@lru_cache(maxsize=256)
+def _clause_words(clause: str) -> tuple[tuple[int, str], ...]:
+    """jieba's dictionary cut of a clause, each word with its offset (cached: a clause can hold
+    several triggers)."""
+    words, at = [], 0
+    for word, _ in lexicons.dictionary_cut().cut(clause):
+        words.append((at, word))
         at += len(word)
-        bounds.add(at)
-    return trig.start() not in bounds and trig.end() not in bounds
+    return tuple(words)
 
 
 @lru_cache(maxsize=1)
