@@ -88,3 +88,10 @@ def test_org_suffixes_count_the_endings_of_the_rules_organizations(tmp_path):
     seen, marked = name_usage("org-suffixes", [_corpus(tmp_path, lines)])
     assert (seen["基地"], marked["基地"]) == (3, 0) and (seen["局"], marked["局"]) == (3, 3)
     assert seldom_names("org-suffixes", seen, marked) == [("基地", 3, 0)]
+
+
+def test_a_kind_of_government_is_listed_but_not_whose_government_it_is(tmp_path):
+    lines = [{"text": "党和政府十分关心美国政府的态度", "spans": []}] * 3
+    seen, marked = name_usage("orgs", [_corpus(tmp_path, lines)])
+    assert seen["党和政府"] == 3 and seen["美国政府"] == 3
+    assert seldom_names("orgs", seen, marked) == [("党和政府", 3, 0)]

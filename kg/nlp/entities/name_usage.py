@@ -32,7 +32,7 @@ A match counts as marked when it lies inside any gold span (a place, or part of 
 name). Corpora annotated for a few classes only (CLUENER marks no place outside an address) would
 count real names as unmarked, so fully annotated news is what to give it. A government (美国政府,
 湖北省政府) is an organization in kg's graph, though MSRA marks only its place: names ending so are
-not listed.
+not listed where they say whose government it is (not 党和政府, 联合政府).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from pathlib import Path
 from kg.nlp import lexicons
 from kg.nlp.entities.document import find_entities
 from kg.nlp.entities.names import _org_suffixes
-from kg.nlp.entities.organizations import find_known_orgs
+from kg.nlp.entities.organizations import _scope_prefixes, find_known_orgs, is_place_name
 from kg.nlp.entities.places import find_places
 
 MIN_SEEN = 3  # matches of a name before its rate is trusted
@@ -113,9 +113,20 @@ def seldom_names(kind: str, seen: Counter, marked: Counter) -> list[tuple[str, i
     rows = [
         (n, seen[n], marked[n])
         for n in seen
-        if seen[n] >= MIN_SEEN and marked[n] <= MAX_RATE * seen[n] and not n.endswith(KEPT_ENDINGS[kind] or "\0")
+        if seen[n] >= MIN_SEEN and marked[n] <= MAX_RATE * seen[n] and not _names_whose(n, KEPT_ENDINGS[kind])
     ]
     return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
+def _names_whose(name: str, endings: tuple[str, ...]) -> bool:
+    """True for a name with one of ``endings`` (政府) that says whose it is: a place's (美国政府),
+    a scope word's (中央政府) or a name's (克林顿政府), or the ending alone; not a kind made of
+    everyday words (党和政府, 联合政府, 合法政府), which is listed like any other name."""
+    ending = next((e for e in endings if name.endswith(e)), None)
+    if ending is None:
+        return False
+    owner = name[:-len(ending)]
+    return not owner or owner in _scope_prefixes() or is_place_name(owner) or not lexicons.is_generic(owner)
 
 
 _HEADERS = {
