@@ -3,6 +3,7 @@
 import pytest
 
 from kg.nlp.entities import Candidate, find_entities
+from kg.nlp.entities.persons import find_persons
 
 
 def _found(text):
@@ -321,3 +322,12 @@ def test_a_function_word_before_an_organization_ending_names_no_unit():
     assert orgs("新疆军区某部官兵") == []
     assert not any("按照" in name for name in orgs("河间市委按照省委的部署"))
     assert orgs("青岛工业设计创新中心运营拓展部部长")[-1] == "青岛工业设计创新中心运营拓展部"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("总理高度评价了两国关系", []),  # 高度评|价: no 高 called 度评
+    ("副县长陈震六次到村里调研", ["陈震"]),  # 陈震六|次 read one shorter
+    ("副教授张彬认为", ["张彬"]),
+])
+def test_entities_a_name_after_a_title_ends_where_a_word_does(text, names):
+    assert [text[c.start:c.end] for c in find_persons(text)] == names

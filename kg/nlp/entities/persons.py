@@ -64,6 +64,19 @@ def _foreign_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _ends_in_a_word(text: str, start: int, end: int) -> bool:
+    """True when jieba's dictionary cut of a name read after a title and the two characters after it
+    puts a word across the name's end (总理高度评|价, 陈震六|次给). Such a name is read one character
+    shorter where that ends a word (陈震), else not at all: on the MSRA and People's Daily training
+    sets the title rule's names that are gold went from 6,250 to 6,333, the others from 724 to 527."""
+    at = start
+    for word, _ in lexicons.dictionary_cut().cut(text[start:end + 2]):
+        at += len(word)
+        if at >= end:
+            return at != end
+    return False
+
+
 def find_persons(text: str) -> Iterator[Candidate]:
     """People named next to a title: 执行长封昌红, 副教授张彬认为, 习近平总书记, and transliterated
     names after a title (部长阿莱科斯·帕帕佐普洛斯)."""
@@ -71,6 +84,8 @@ def find_persons(text: str) -> Iterator[Candidate]:
         after = match.end() + (1 if text[match.end():match.end() + 1] == " " else 0)
         foreign = _FOREIGN.match(text, after)
         end = _foreign_end(text, after, foreign.end()) if foreign else _name_at(text, after)
+        if end and not foreign and _ends_in_a_word(text, after, end):
+            end = end - 1 if end - 1 - after >= 2 and not _ends_in_a_word(text, after, end - 1) else None
         if end:
             yield Candidate(after, end, "PERSON", "person_title")
         for length in (3, 2):  # the name before the title: 习近平总书记
