@@ -104,6 +104,11 @@ def is_word(text: str, min_freq: int = 200) -> bool:
     return text in common_words(min_freq)
 
 
+def dictionary_pos(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives ``word``, or None for no word of it."""
+    return _jieba_dict()[1].get(word)
+
+
 def is_common_noun(text: str) -> bool:
     """True when jieba's dictionary has ``text`` as a word that names no particular person, place
     or organization, however rare (行业协会, 石板路)."""

@@ -328,6 +328,8 @@ def test_a_function_word_before_an_organization_ending_names_no_unit():
     ("总理高度评价了两国关系", []),  # 高度评|价: no 高 called 度评
     ("副县长陈震六次到村里调研", ["陈震"]),  # 陈震六|次 read one shorter
     ("副教授张彬认为", ["张彬"]),
+    ("记者查询央行发布的报告", []),  # 查询: a verb of jieba's dictionary, no 查 called 询
+    ("记者柳杰报道", ["柳杰"]),
 ])
 def test_entities_a_name_after_a_title_ends_where_a_word_does(text, names):
     assert [text[c.start:c.end] for c in find_persons(text)] == names
