@@ -403,7 +403,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 makes = cls == "Founding" or trig.group(0) in trigger_use.launch_verbs()
-                if makes and before and trigger_use.founds_something(text, trig.end()):
+                if makes and before and (trigger_use.founds_something(text, trig.end()) or trigger_use.founds_the_next(text, trig, before, after)):
                     doers, before = doers + before, []  # 海尔集团与博世公司成立合资公司: they found it; 启动“剑网行动”: they launch it
                 for args in _assign(text, cls, trig, before, after):
                     args = _once([Argument("agent", m) for m in doers] + args)

@@ -267,6 +267,15 @@ def _gatherings() -> tuple[str, ...]:
     return event_nouns() + ("庆典",)
 
 
+def founds_the_next(text: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> bool:
+    """True for a name, then the trigger (or 所 and the trigger), then 的 and an organization's name:
+    the first founded the second (香港政府所成立的电影基金会, 由海尔集团创办的海尔大学). Not with a verb
+    between (经国务院批准设立的交易所: 国务院 approves)."""
+    if not before or not after or text[trig.end():trig.end() + 1] != "的":
+        return False
+    return after[0].start == trig.end() + 1 and after[0].label == "ORG" and text[before[-1].end:trig.start()] in ("", "所")
+
+
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
 
 

@@ -545,3 +545,17 @@ def test_events_a_trigger_opening_a_noun_and_an_event_of_no_one(kg_nlp):
     assert _events(kg_nlp, "2009年9月,被聘为中国作协第七届全国委员会名誉副主席。") == []
     text = "开国上将吕正操的遗体告别仪式将于20日上午在八宝山革命公墓大礼堂举行。"
     assert not any(name == "吕正操" for _, name in _hosting_args(kg_nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "倒是香港政府所成立的电影基金会，值得一提。",
+    "由香港政府成立的电影基金会值得一提。",
+])
+def test_events_a_name_before_the_founding_verb_and_de_founds_the_name_after(kg_nlp, text):
+    [event] = kg_nlp(text)._.kg_events
+    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "香港政府"), ("theme", "电影基金会")]
+
+
+def test_events_a_lone_suo_after_an_organization_is_the_particle(kg_nlp):
+    [event] = kg_nlp("这是青岛市政府所主办的展会。")._.kg_events
+    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "青岛市政府")]
