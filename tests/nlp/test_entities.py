@@ -333,3 +333,9 @@ def test_a_function_word_before_an_organization_ending_names_no_unit():
 ])
 def test_entities_a_name_after_a_title_ends_where_a_word_does(text, names):
     assert [text[c.start:c.end] for c in find_persons(text)] == names
+
+
+def test_entities_a_country_before_a_word_its_last_character_could_open():
+    # 德国|宝马: jieba cuts at the name's edge though 国宝 is a word; 和政|府 stays no place
+    assert [("德国宝马汽车公司收购劳斯莱斯汽车公司"[c.start:c.end], c.label) for c in find_entities("德国宝马汽车公司收购劳斯莱斯汽车公司")][0] == ("德国宝马汽车公司", "ORG")
+    assert "和政" not in ["党和政府"[c.start:c.end] for c in find_entities("党和政府")]

@@ -55,11 +55,22 @@ def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
                 continue
         if _is_short_form(name) and (
             lexicons.is_word(name, 300)
-            or (start and lexicons.is_word(text[start - 1:start + 1]))
-            or lexicons.is_word(text[end - 1:end + 1])
+            or (start and lexicons.is_word(text[start - 1:start + 1]) and not _cut_at(text, start))
+            or (lexicons.is_word(text[end - 1:end + 1]) and not _cut_at(text, end))
         ):
             continue
         yield Candidate(start, end, label, "gazetteer")
+
+
+def _cut_at(text: str, at: int) -> bool:
+    """True when jieba's dictionary cut of the three characters either side of ``at`` ends a word
+    there (德国|宝马, though 国宝 is a word; not 和|政府 at 和政|府)."""
+    lo = max(0, at - 3)
+    for word, _ in lexicons.dictionary_cut().cut(text[lo:at + 3]):
+        lo += len(word)
+        if lo >= at:
+            return lo == at
+    return True
 
 
 @lru_cache(maxsize=1)
