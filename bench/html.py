@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 EVENT_CLASSES = ["Signing", "Unveiling", "Cooperation", "Hosting", "Opening", "Founding", "MoveIn",
-                 "Investment", "Appointment", "Meeting", "Commission"]
+                 "Investment", "Appointment", "Meeting", "Commission", "Acquisition"]
 SYLLABLES = "海尔卡奥斯青岛平度莱西即墨黄岛崂山城阳胶州市南北东西新区科技集团股份有限公司大学研究院中心银行港口航空能源智能制造"
 
 

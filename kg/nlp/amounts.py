@@ -19,7 +19,7 @@ def _currencies() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _amount_re() -> re.Pattern:
     words = "|".join(sorted(map(re.escape, _currencies()), key=len, reverse=True))
-    return re.compile(rf"(\d+(?:\.\d+)?)\s*(千万|百万|万|亿|千)?\s*({words})")
+    return re.compile(rf"(\d+(?:[.．]\d+)?)\s*(千万|百万|万|亿|千)?\s*({words})")  # ３．４亿: full-width forms
 
 
 def currency_of(amount: str) -> str:
@@ -33,6 +33,6 @@ def find_amounts(text: str, start: int, end: int) -> list[tuple[int, int, Decima
     ``start`` and ``end``."""
     found = []
     for match in _amount_re().finditer(text, start, end):
-        value = Decimal(match.group(1)) * _UNITS[match.group(2) or ""]
+        value = Decimal(match.group(1).replace("．", ".")) * _UNITS[match.group(2) or ""]
         found.append((match.start(), match.end(), value.normalize() if value % 1 else Decimal(int(value))))
     return found

@@ -144,7 +144,7 @@ def _toward(text: str, arg: Argument) -> Argument:
     return arg
 
 
-_MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding")
+_MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding", "Acquisition")
 
 
 def _amounts(text: str, cls: str, clause: tuple[int, int], sent: tuple[int, int]):

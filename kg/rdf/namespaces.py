@@ -35,6 +35,7 @@ class KG(DefinedNamespace):
     Appointment: URIRef
     Meeting: URIRef
     Commission: URIRef
+    Acquisition: URIRef
     agent: URIRef
     partner: URIRef
     theme: URIRef

@@ -95,6 +95,7 @@ def test_relations_org_located_by_name_prefix(rules_nlp):
     ("青岛市政府与海尔集团签约,项目总投资10亿元。", 1_000_000_000),
     ("青岛市政府与海尔集团签约,项目总投资1.5亿元。", 150_000_000),
     ("新加坡丰树集团在青岛投资3.5亿美元。", 350_000_000),  # in dollars: the graph says USD
+    ("德国宝马汽车公司收购劳斯莱斯汽车公司，收购价为３．４亿英镑。", 340_000_000),  # full-width forms
 ])
 # fmt: on
 def test_events_amounts_in_yuan(rules_nlp, text, yuan):
@@ -559,3 +560,9 @@ def test_events_a_name_before_the_founding_verb_and_de_founds_the_name_after(kg_
 def test_events_a_lone_suo_after_an_organization_is_the_particle(kg_nlp):
     [event] = kg_nlp("这是青岛市政府所主办的展会。")._.kg_events
     assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "青岛市政府")]
+
+
+def test_events_an_acquisition_has_the_buyer_as_agent_and_the_bought_as_theme(kg_nlp):
+    [event] = kg_nlp("经过反复斟酌，决定同意由德国宝马汽车公司收购劳斯莱斯汽车公司。")._.kg_events
+    assert event.cls == "Acquisition"
+    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "德国宝马汽车公司"), ("theme", "劳斯莱斯汽车公司")]
