@@ -144,6 +144,8 @@ def _toward(text: str, arg: Argument) -> Argument:
     return arg
 
 
+# 的 and an adverb of manner before a trigger make it a noun: 论坛的成功举办, 大会的召开
+_OF_THE = re.compile(r"的(?:成功|顺利|隆重|圆满)?$")
 _MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding", "Acquisition")
 
 
@@ -397,7 +399,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 owner = [m for m in before if m.end == trig.start() - 1]
                 if text[trig.start() - 1:trig.start()] == "的" and owner and cls != "Hosting" and not _roles()[cls][2]:
                     before = owner  # 并不会影响潇湘银行的组建: the bank is founded, not the sentence's subject
-                if text[trig.start() - 1:trig.start()] == "的" and cls == "Hosting":
+                if _OF_THE.search(text, 0, trig.start()) and cls == "Hosting":
                     before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
                     if not after and not (places and cls == "Hosting"):
                         continue

@@ -566,3 +566,8 @@ def test_events_an_acquisition_has_the_buyer_as_agent_and_the_bought_as_theme(kg
     [event] = kg_nlp("经过反复斟酌，决定同意由德国宝马汽车公司收购劳斯莱斯汽车公司。")._.kg_events
     assert event.cls == "Acquisition"
     assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "德国宝马汽车公司"), ("theme", "劳斯莱斯汽车公司")]
+
+
+def test_events_a_gatherings_successful_holding_is_no_hosting_by_whoever_speaks(kg_nlp):
+    assert not kg_nlp("首先我代表全国工商联房地产商会的会长对我们此次论坛的成功举办表示祝贺。")._.kg_events
+    assert [e.cls for e in kg_nlp("青岛市政府成功举办了第三届论坛。")._.kg_events] == ["Hosting"]
