@@ -9,7 +9,7 @@ word that names a kind of agreement (签署合作框架协议), modifies a noun 
 (合作平台) or makes a kind of party (投资者) makes no event (:mod:`kg.nlp.trigger_use`). Roles come
 from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作, 会见) the party
 after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes co-agents; 被
-turns the roles round (受X委托 keeps X the agent), as 当选/出任 do; in a relative clause (主办…的X)
+turns the roles round (受X委托 keeps X the agent, and makes a name before 受 the theme), as 当选/出任 do; in a relative clause (主办…的X)
 X does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
 """
 from __future__ import annotations
@@ -116,7 +116,11 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     if cls == "Appointment" and any(m.label == "PERSON" for m in before + after):
         before = [m for m in before if m.label == "PERSON" or not passive]
         agents = [m for m in agents if m in before]
-    args = [Argument(role_before, m) for m in agents]
+    taken = next((i for i in range(1, len(agents)) if text[agents[i - 1].end:agents[i].start].endswith("受")), None)
+    themes: list[Mention] = []
+    if taken is not None and not passive:  # 研究院受市政府委托: the 研究院 is commissioned
+        themes, agents = agents[:taken], agents[taken:]
+    args = [Argument(role_before, m) for m in agents] + [Argument("theme", m) for m in themes]
     partner_role = "partner" if bilateral else role_before
     if passive:
         args = [Argument("theme", m) for m in agents] + [Argument("agent", m) for m in after]

@@ -571,3 +571,8 @@ def test_events_an_acquisition_has_the_buyer_as_agent_and_the_bought_as_theme(kg
 def test_events_a_gatherings_successful_holding_is_no_hosting_by_whoever_speaks(kg_nlp):
     assert not kg_nlp("首先我代表全国工商联房地产商会的会长对我们此次论坛的成功举办表示祝贺。")._.kg_events
     assert [e.cls for e in kg_nlp("青岛市政府成功举办了第三届论坛。")._.kg_events] == ["Hosting"]
+
+
+def test_events_a_name_before_shou_is_commissioned(kg_nlp):
+    [event] = kg_nlp("北京建筑设计研究院受北京市政府委托，做了大量的工作。")._.kg_events
+    assert sorted((a.role, a.mention.text) for a in event.arguments) == [("agent", "北京市政府"), ("theme", "北京建筑设计研究院")]
