@@ -576,3 +576,7 @@ def test_events_a_gatherings_successful_holding_is_no_hosting_by_whoever_speaks(
 def test_events_a_name_before_shou_is_commissioned(kg_nlp):
     [event] = kg_nlp("北京建筑设计研究院受北京市政府委托，做了大量的工作。")._.kg_events
     assert sorted((a.role, a.mention.text) for a in event.arguments) == [("agent", "北京市政府"), ("theme", "北京建筑设计研究院")]
+
+
+def test_events_a_place_before_people_of_a_trade_is_where_they_are_from(kg_nlp):
+    assert not kg_nlp("曾经有一次我们跟澳大利亚建筑师合作。")._.kg_events
