@@ -319,12 +319,12 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue  # 签署战略合作框架协议: the kind of agreement signed
                 actor = None if _roles()[cls][2] else trigger_use.actor_noun(text, trig)
                 if actor is not None:  # 香港投资者, 首期进驻企业: a kind of party, not an event …
-                    host = trigger_use.apposed(text, trig.end() + len(actor), in_sentence) if cls == "Hosting" else None
-                    if host is not None:  # … unless it names one: 主办单位国家体委
+                    hosts = trigger_use.apposed(text, trig.end() + len(actor), in_sentence) if cls == "Hosting" else []
+                    if hosts:  # … unless it names them: 主办单位国家体委, 主办单位为A、B和C
                         seen_in_clause.add((clause[0], cls))
                         events.append(Event(
                             cls=cls, trigger=trig.group(0), trigger_start=trig.start(), sentence=sent,
-                            arguments=(Argument("agent", host),), time_text=_time(text, sent, trig.start()),
+                            arguments=tuple(Argument("agent", m) for m in hosts), time_text=_time(text, sent, trig.start()),
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue

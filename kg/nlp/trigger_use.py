@@ -54,13 +54,20 @@ def actor_noun(text: str, trig: re.Match) -> str | None:
     return noun
 
 
-_APPOSITION = re.compile(r"(?:之一)?[、：:]?|的")
+_APPOSITION = re.compile(r"(?:之一)?(?:[、：:]|[为是]|分别为|分别是)?|的")
+_LIST_GAP = re.compile(r"[、和及]|以及")
 
 
-def apposed(text: str, at: int, mentions: list[Mention]) -> Mention | None:
-    """The name a party noun ending at ``at`` is put beside: 主办单位国家体委, 主办方之一、春兰集团,
-    作为主办方的联想."""
-    return next((m for m in mentions if m.start >= at and _APPOSITION.fullmatch(text, at, m.start)), None)
+def apposed(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
+    """The names a party noun ending at ``at`` is put beside: 主办单位国家体委, 主办方之一、春兰集团,
+    作为主办方的联想, and the names listed after the first (主办单位为A、B和C; 主办单位：A、B)."""
+    found = [next((m for m in mentions if m.start >= at and _APPOSITION.fullmatch(text, at, m.start)), None)]
+    if found[0] is None:
+        return []
+    for m in mentions:
+        if m.start >= found[-1].end and _LIST_GAP.fullmatch(text, found[-1].end, m.start):
+            found.append(m)
+    return found
 
 
 _ADVERBS = r"(?:隆重|正式|成功|顺利|盛大|如期|同时|也|还|又|再次|将|已)*"

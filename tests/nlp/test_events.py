@@ -580,3 +580,13 @@ def test_events_a_name_before_shou_is_commissioned(kg_nlp):
 
 def test_events_a_place_before_people_of_a_trade_is_where_they_are_from(kg_nlp):
     assert not kg_nlp("曾经有一次我们跟澳大利亚建筑师合作。")._.kg_events
+
+
+@pytest.mark.parametrize("text", [
+    "本次活动的主办单位为青岛市科技局、青岛市财政局和海尔集团。",
+    "主办单位：青岛市科技局、青岛市财政局和海尔集团。",
+])
+def test_events_every_name_listed_after_the_hosts_noun_hosts(kg_nlp, text):
+    [event] = kg_nlp(text)._.kg_events
+    assert [(a.role, a.mention.text) for a in event.arguments] == [
+        ("agent", "青岛市科技局"), ("agent", "青岛市财政局"), ("agent", "海尔集团")]
