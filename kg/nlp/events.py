@@ -342,6 +342,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 seen_in_clause.add((clause[0], cls))
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
+                before = [m for m in before if not trigger_use.object_of_a_listed_verb(text, m, trig.start())]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too

@@ -305,6 +305,16 @@ def names_a_thing(text: str, trig: re.Match, clause: tuple[int, int], bilateral:
     return flag in ("n", "vn") and noun_flag == "n" and len(noun) >= 2
 
 
+def object_of_a_listed_verb(text: str, m: Mention, trigger_start: int) -> bool:
+    """True for a name that a verb right before it takes as object, in a list of verb phrases whose
+    next item the trigger opens (修复南京徐悲鸿纪念馆、召开…研讨会: the 纪念馆 is restored, it holds
+    nothing)."""
+    if text[trigger_start - 1:trigger_start] != "、" or "、" in text[m.end:trigger_start - 1]:
+        return False
+    lead = lexicons.pos_tags(text[max(0, m.start - 4):m.start])
+    return bool(lead) and lead[-1][1] == "v"
+
+
 def splits_words(text: str, trig: re.Match, clause: tuple[int, int]) -> bool:
     """True when the trigger word neither begins nor ends one of jieba's words (its dictionary cut)
     in its clause: it runs across two (投注|资金 holds 注资) or sits inside one (联合作战 holds 合作),

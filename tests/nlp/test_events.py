@@ -590,3 +590,10 @@ def test_events_every_name_listed_after_the_hosts_noun_hosts(kg_nlp, text):
     [event] = kg_nlp(text)._.kg_events
     assert [(a.role, a.mention.text) for a in event.arguments] == [
         ("agent", "青岛市科技局"), ("agent", "青岛市财政局"), ("agent", "海尔集团")]
+
+
+def test_events_the_object_of_a_listed_verb_phrase_is_no_party_of_the_next(kg_nlp):
+    events = kg_nlp("如修复南京徐悲鸿纪念馆、召开“新世纪首届徐悲鸿学术研讨会”等。")._.kg_events
+    assert not [a for e in events for a in e.arguments if a.mention.text == "南京徐悲鸿纪念馆"]
+    [event] = kg_nlp("青岛市政府、海尔集团举办了论坛。")._.kg_events
+    assert [a.mention.text for a in event.arguments] == ["青岛市政府", "海尔集团"]
