@@ -45,6 +45,11 @@ def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
     the first party however far the trigger is (法国愿意加强同中国在各个领域的合作); else asserted."""
     cues = lexicons.table("events/modality.tsv")
     ordered = sorted(cues, key=len, reverse=True)
+    party = next((m for m in mentions if m.end == start), None)
+    if party is not None and text[start:at] == "的":  # 没有俄罗斯的合作: the party's own act, negated
+        denied = next((cue for cue in ordered if text.endswith(cue, 0, party.start)), None)
+        if denied is not None and cues[denied] == "negated":
+            return "negated"
     lead = start + (text[start:start + 1] in _BEFORE_CUE)  # 青岛市政府也将于下月在北京与…签约
     opening = next((cue for cue in ordered if text.startswith(cue, lead, at)), None)
     if opening is not None:

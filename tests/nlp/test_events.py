@@ -597,3 +597,14 @@ def test_events_the_object_of_a_listed_verb_phrase_is_no_party_of_the_next(kg_nl
     assert not [a for e in events for a in e.arguments if a.mention.text == "南京徐悲鸿纪念馆"]
     [event] = kg_nlp("青岛市政府、海尔集团举办了论坛。")._.kg_events
     assert [a.mention.text for a in event.arguments] == ["青岛市政府", "海尔集团"]
+
+
+def test_events_without_a_partys_cooperation_is_negated(kg_nlp):
+    [event] = kg_nlp("欧洲国家领导人也认为，没有俄罗斯的合作，欧洲不可能有真正的安全。")._.kg_events
+    assert event.modality == "negated"
+
+
+def test_events_cooperation_affairs_with_no_partner_make_no_event(kg_nlp):
+    assert not kg_nlp("长期负责波罗的海地区合作事务的瑞典首相府国务秘书长佩尔·努德说。")._.kg_events
+    [event] = kg_nlp("中国科学院与美国航天局开展合作研究。")._.kg_events
+    assert [a.role for a in event.arguments] == ["agent", "partner"]
