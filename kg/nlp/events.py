@@ -153,6 +153,7 @@ def _toward(text: str, arg: Argument) -> Argument:
     return arg
 
 
+_ABOUT = re.compile("有关|关于")
 # 的 and an adverb of manner before a trigger make it a noun: 论坛的成功举办, 大会的召开
 _OF_THE = re.compile(r"的(?:成功|顺利|隆重|圆满)?$")
 _MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding", "Acquisition")
@@ -349,6 +350,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 before = [m for m in before if not trigger_use.object_of_a_listed_verb(text, m, trig.start())]
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
+                after = [m for m in after if not _ABOUT.search(text, trig.end(), m.start)]  # 签订有关印尼…的协议: a topic
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]

@@ -608,3 +608,8 @@ def test_events_cooperation_affairs_with_no_partner_make_no_event(kg_nlp):
     assert not kg_nlp("长期负责波罗的海地区合作事务的瑞典首相府国务秘书长佩尔·努德说。")._.kg_events
     [event] = kg_nlp("中国科学院与美国航天局开展合作研究。")._.kg_events
     assert [a.role for a in event.arguments] == ["agent", "partner"]
+
+
+def test_events_a_name_after_guanyu_is_the_topic(kg_nlp):
+    [event] = kg_nlp("苏哈托同国际货币基金组织总裁康德苏签订有关印尼加大经济改革力度的协议。")._.kg_events
+    assert "印尼" not in [a.mention.text for a in event.arguments]
