@@ -578,8 +578,12 @@ def test_events_a_name_before_shou_is_commissioned(kg_nlp):
     assert sorted((a.role, a.mention.text) for a in event.arguments) == [("agent", "北京市政府"), ("theme", "北京建筑设计研究院")]
 
 
-def test_events_a_place_before_people_of_a_trade_is_where_they_are_from(kg_nlp):
-    assert not kg_nlp("曾经有一次我们跟澳大利亚建筑师合作。")._.kg_events
+@pytest.mark.parametrize("text", [
+    "曾经有一次我们跟澳大利亚建筑师合作。",
+    "在今天举行的中英医疗部门加强消毒学研究合作会上，专家透露了新的进展。",  # 部门: unnamed bodies
+])
+def test_events_a_place_before_people_of_a_trade_is_where_they_are_from(kg_nlp, text):
+    assert not kg_nlp(text)._.kg_events
 
 
 @pytest.mark.parametrize("text", [
