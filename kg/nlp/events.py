@@ -9,8 +9,8 @@ word that names a kind of agreement (签署合作框架协议), modifies a noun 
 (合作平台) or makes a kind of party (投资者) makes no event (:mod:`kg.nlp.trigger_use`). Roles come
 from ``roles.tsv``: before or after the trigger, and for bilateral events (签约, 合作, 会见) the party
 after 与/同/跟 (else 和) is the partner; 分别 makes one event per partner; 共同 makes co-agents; 被
-turns the roles round (受X委托 keeps X the agent, and makes a name before 受 the theme), as 当选/出任 do; in a relative clause (主办…的X)
-X does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
+turns the roles round (受X委托 keeps X the agent, and makes a name before 受 the theme), as 当选/出任
+do; in a relative clause (主办…的X) X does it. Cue words before the trigger (将, 拟, 未 …) set the modality.
 """
 from __future__ import annotations
 
@@ -417,7 +417,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 makes = cls == "Founding" or trig.group(0) in trigger_use.launch_verbs()
-                if makes and before and (trigger_use.founds_something(text, trig.end()) or trigger_use.founds_the_next(text, trig, before, after)):
+                founds = trigger_use.founds_something(text, trig.end()) or trigger_use.founds_the_next(text, trig, before, after)
+                if makes and before and founds:
                     doers, before = doers + before, []  # 海尔集团与博世公司成立合资公司: they found it; 启动“剑网行动”: they launch it
                 for args in _assign(text, cls, trig, before, after):
                     args = _once([Argument("agent", m) for m in doers] + args)

@@ -104,6 +104,7 @@ def find_persons(text: str) -> Iterator[Candidate]:
             start = match.start() - length
             if start >= 0 and _name_at(text, start) == match.start():
                 before = text[start - 1] if start else "\n"
-                if (not re.match(rf"[{HAN}]", before) or before in _stop_chars()) and not _is_function_word(text[start:match.start()]):
+                starts = not re.match(rf"[{HAN}]", before) or before in _stop_chars()
+                if starts and not _is_function_word(text[start:match.start()]):
                     yield Candidate(start, match.start(), "PERSON", "person_title")
                     break
