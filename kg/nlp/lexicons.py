@@ -77,6 +77,15 @@ def dictionary_cut():
     return JiebaWords(jieba.dt, _jieba_dict()[1])  # _jieba_dict initializes jieba
 
 
+def cut_ends_word(text: str, lo: int, at: int, hi: int) -> bool:
+    """True when jieba's dictionary cut of ``text[lo:hi]`` ends a word at ``at`` (lo < at ≤ hi)."""
+    for word, _ in dictionary_cut().cut(text[lo:hi]):
+        lo += len(word)
+        if lo >= at:
+            return lo == at
+    return True
+
+
 @lru_cache(maxsize=None)
 def common_words(min_freq: int = 3000) -> frozenset[str]:
     """Words of jieba's dictionary seen at least ``min_freq`` times that are not names of people,

@@ -65,12 +65,7 @@ def find_places(text: str, keep_seldom: bool = False) -> Iterator[Candidate]:
 def _cut_at(text: str, at: int) -> bool:
     """True when jieba's dictionary cut of the three characters either side of ``at`` ends a word
     there (德国|宝马, though 国宝 is a word; not 和|政府 at 和政|府)."""
-    lo = max(0, at - 3)
-    for word, _ in lexicons.dictionary_cut().cut(text[lo:at + 3]):
-        lo += len(word)
-        if lo >= at:
-            return lo == at
-    return True
+    return lexicons.cut_ends_word(text, max(0, at - 3), at, at + 3)
 
 
 @lru_cache(maxsize=1)
