@@ -325,7 +325,7 @@ def splits_words(text: str, trig: re.Match, clause: tuple[int, int]) -> bool:
     opened = next((word for at, word in words if at == start), None)
     if opened is not None and len(opened) > end - start and opened.endswith(_body_endings()):
         return True
-    bounds = {at for at, _ in words} | {len(text[clause[0]:clause[1]])}
+    bounds = {at for at, _ in words} | {clause[1] - clause[0]}
     return start not in bounds and end not in bounds
 
 
