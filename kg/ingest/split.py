@@ -4,7 +4,8 @@ A page (markdown or plain text from a scan) holds several articles. Headings (``
 a heading that follows a title with no body yet is a subtitle; deeper headings inside a body are
 section titles. Two or more blank lines end a block: text after them without a heading is an item of
 its own (a photo with its caption). Bylines name the authors of the article they stand in, wherever
-the layout put them; a line ending in ``——`` right above a title is that article's kicker (引题).
+the layout put them; a line ending in ``——`` right above a title is that article's kicker (引题) and
+opens it, unless it stands between two headings of one level (then it is the first one's text).
 """
 
 from __future__ import annotations
@@ -78,12 +79,20 @@ def _lines(page: str) -> list[_Line]:
         elif bylines.is_byline(text):
             line.kind = "byline"
         lines.append(line)
-    for line, nxt in zip(lines, lines[1:]):
-        if line.kind == "body" and line.text.endswith("——") and nxt.kind == "heading":
+    for prev, line, nxt in zip([None, *lines], lines, lines[1:]):
+        if line.kind == "body" and line.text.endswith("——") and nxt.kind == "heading" and not _sole_body(prev, nxt):
             line.kind = "kicker"
         elif _plain_headline(line, nxt, first=line is lines[0]):
             line.kind, line.level = "heading", 1
     return _join_cut_lines(lines)
+
+
+def _sole_body(prev: _Line | None, nxt: _Line) -> bool:
+    """True when a line between two headings, the second no deeper than the first, is the first
+    heading's text and no kicker of the second: as a kicker it would leave the first a title with
+    nothing under it (## 一 / 正文被截断—— / ## 二). Under a section heading (# 要闻 / 引题—— /
+    ## 标题) it stays the kicker."""
+    return prev is not None and prev.kind == "heading" and nxt.level <= prev.level
 
 
 MAX_HEADLINE = 40  # characters
@@ -127,7 +136,10 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
         if line.kind == "kicker":
             kicker = line.text
         elif line.kind == "heading":
-            if current.title and not current.has_body:
+            if kicker and (current.title or current.has_body):  # a kicker stands above a new article's title
+                current = _Draft(title=line.text)
+                drafts.append(current)
+            elif current.title and not current.has_body:
                 current.subtitles.append(line.text)
             elif current.has_body and (line.level <= 2 or not current.title):
                 current = _Draft(title=line.text)

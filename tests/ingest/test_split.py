@@ -48,6 +48,20 @@ def test_split_seed_repairs_words_cut_by_column_breaks(seed_articles, whole):
     assert any(whole in a.text for a in seed_articles)
 
 
+def test_split_page_line_ending_in_dash_between_equal_headings_is_the_first_ones_text():
+    page = "## 一\n\n由某集团投资开发的广场就位于四环内，首期推出公寓——\n\n## 二\n\n第二篇的正文。\n"
+    first, second = split_page(page, doc_id="d", source="d.md")
+    assert (first.title, first.kicker, second.title, second.kicker) == ("一", "", "二", "")
+    assert first.text.endswith("首期推出公寓——") and second.subtitles == []
+
+
+def test_split_page_line_ending_in_dash_under_a_section_heading_is_a_kicker():
+    page = "# 要闻\n\n老街正在“涅槃重生”——\n\n## 老城复兴开辟新路径\n\n正文。\n"
+    article = split_page(page, doc_id="d", source="d.md")[-1]
+    assert (article.title, article.kicker) == ("老城复兴开辟新路径", "老街正在“涅槃重生”——")
+    assert article.text.startswith("老街正在“涅槃重生”——\n老城复兴开辟新路径")
+
+
 def test_split_page_keeps_paragraphs_that_end_sentences_apart():
     page = "# 标题\n\n第一段说完了这件事情的来龙去脉和后续安排。\n\n第二段另起一行。\n"
     (article,) = split_page(page, doc_id="d", source="d.txt")
