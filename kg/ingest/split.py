@@ -48,6 +48,18 @@ class _Draft:
         return any(kind == "body" for kind, _ in self.sections)
 
 
+_WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\n|$)", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _uncommented(page: str) -> str:
+    """The page without markdown's (HTML) comments: notes for whoever edits the file, not news. A
+    comment on lines of its own goes with its lines."""
+    if "<!--" not in page:
+        return page
+    return _COMMENT.sub("", _WHOLE_LINE_COMMENT.sub("", page))
+
+
 def _bounded(page: str) -> Iterator[str]:
     """The page's lines, a giant one (a whole file on one line) cut after sentence ends so that no
     paragraph runs beyond :data:`MAX_PARAGRAPH` characters."""
@@ -173,7 +185,7 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
         and body paragraphs, one per line; bylines are kept as ``authors``, not in the text.
     """
     articles = []
-    for index, draft in enumerate(_drafts(_lines(page))):
+    for index, draft in enumerate(_drafts(_lines(_uncommented(page)))):
         parts = [p for p in (draft.kicker, draft.title, *draft.subtitles) if p]
         dateline: Span | None = None
         captions: list[Span] = []

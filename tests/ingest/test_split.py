@@ -62,6 +62,12 @@ def test_split_page_line_ending_in_dash_under_a_section_heading_is_a_kicker():
     assert article.text.startswith("老街正在“涅槃重生”——\n老城复兴开辟新路径")
 
 
+def test_split_page_leaves_out_markdown_comments():
+    page = "<!-- 编者注：\n这些句子选自语料库。 -->\n\n## 一\n\n青岛市政府<!-- 核对 -->与某公司签约。\n<!-- 一整行 -->\n又一段。\n"
+    (article,) = split_page(page, doc_id="d", source="d.md")
+    assert article.text == "一\n青岛市政府与某公司签约。\n又一段。"
+
+
 def test_split_page_keeps_paragraphs_that_end_sentences_apart():
     page = "# 标题\n\n第一段说完了这件事情的来龙去脉和后续安排。\n\n第二段另起一行。\n"
     (article,) = split_page(page, doc_id="d", source="d.txt")
