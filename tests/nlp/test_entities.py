@@ -44,6 +44,9 @@ def _found(text):
     ("澜湄组织青年创业孵化器(昆明)揭牌", ("澜湄组织青年创业孵化器(昆明)", "ORG", "澜湄组织青年创业孵化器(昆明)")),
     # a name jieba tags nrt (transliterated) is proper, not everyday vocabulary
     ("余杭区政府与阿里巴巴集团签署协议。", ("阿里巴巴集团", "ORG", "阿里巴巴集团")),
+    # a brand in Latin letters before a company's ending names one company
+    ("思科斥资48亿美元收购STRATACOM公司。", ("STRATACOM公司", "ORG", "STRATACOM公司")),
+    ("该游戏由Treyarch工作室开发", ("Treyarch工作室", "ORG", "Treyarch工作室")),
 ])
 # fmt: on
 def test_entities_find(text, entity):
@@ -66,6 +69,8 @@ def test_entities_find(text, entity):
     ("干部要深入乡村", "深入乡"),
     ("努力改善村容村貌", "改善村"),
     ("江苏省乡镇企业发展迅速", "江苏省乡"),
+    ("他在一家IT公司工作", "IT公司"),  # a kind of company
+    ("国内的MCN机构越来越多", "MCN机构"),
 ])
 # fmt: on
 def test_entities_leave_everyday_words_alone(text, not_entity):

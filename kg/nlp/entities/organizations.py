@@ -84,6 +84,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
             continue  # 省级政府, 县级医院: a kind of body, named by its level
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
         scoped = parent or start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
+        scoped = scoped or _brand(text, start, match.start(), suffix)  # ＩＢＭ公司, Valve公司
         proper = text[place_starts.get(start, start):match.start()]
         if proper and not scoped and lexicons.is_generic(proper):
             continue
@@ -92,6 +93,20 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
         if suffix == "所" and _particle_suo(text, start, end):
             continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+_LATIN_NAME = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{2}[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*")
+_KIND_OF = "家类些种"  # 一家IT公司, 这些P2P公司: a kind of company
+
+
+def _brand(text: str, start: int, end: int, suffix: str) -> bool:
+    """True for a name in Latin letters before a company's ending (ＩＢＭ公司, Valve公司, ＭＭＭ公司,
+    Treyarch工作室): a brand names one company, unless a classifier makes it a kind (一家IT公司;
+    机构, 站 and 部 after Latin letters are mostly kinds too: MCN机构, Fans站). On the MSRA, People's
+    Daily and CLUENER training sets this reads 30 more gold organizations exactly and 2 more
+    spans that are none (Seas公司 of 7Seas公司)."""
+    kind = start > 0 and text[start - 1] in _KIND_OF
+    return suffix in ("公司", "工作室") and not kind and bool(_LATIN_NAME.fullmatch(text, start, end))
 
 
 def _particle_suo(text: str, start: int, end: int) -> bool:
