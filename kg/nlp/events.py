@@ -31,12 +31,17 @@ _CONFIDENCE = {"clause": 0.8, "sentence": 0.6}
 
 @lru_cache(maxsize=1)
 def _roles() -> dict[str, tuple[str, str, bool]]:
-    return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral, _ in lexicons.rows("events/roles.tsv")}
+    return {cls: (before, after, bilateral == "yes") for cls, before, after, bilateral, *_ in lexicons.rows("events/roles.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _types() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[4].split(",")) for row in lexicons.rows("events/roles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _needs() -> dict[str, str]:
+    return {row[0]: row[5] for row in lexicons.rows("events/roles.tsv") if row[5] != "-"}
 
 
 def _modality(text: str, start: int, at: int, mentions: list[Mention]) -> str:
@@ -99,6 +104,10 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         while first > 0 and LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
             first -= 1  # 罗纳尔多（巴西）、乔丹（美国）…当选
         before = before[first:]
+    by = next((i for i in range(1, len(before)) if text[before[i - 1].end:before[i].start] in _BY), None)
+    taken_by: list[Mention] = []
+    if by is not None and role_before == "agent" and not bilateral:
+        taken_by, before = before[:by], before[by:]  # 泰州海光机械厂被春兰兼并: 春兰 does it
     lead = text[before[-1].end:trig.start()] if before else ""
     passive = "被" in lead or trig.group(0) in _appointee_verbs()  # 受X委托 keeps X the agent: it is X who commissions
     agents, partners = list(before), []
@@ -125,7 +134,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     themes: list[Mention] = []
     if taken is not None and not passive:  # 研究院受市政府委托: the 研究院 is commissioned
         themes, agents = agents[:taken], agents[taken:]
-    args = [Argument(role_before, m) for m in agents] + [Argument("theme", m) for m in themes]
+    args = [Argument(role_before, m) for m in agents] + [Argument("theme", m) for m in themes + taken_by]
     partner_role = "partner" if bilateral else role_before
     if passive:
         args = [Argument("theme", m) for m in agents] + [Argument("agent", m) for m in after]
@@ -139,6 +148,9 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     if separately and len(partners) > 1:
         return [args + [Argument(partner_role, p)] for p in partners]
     return [args + [Argument(partner_role, p) for p in partners]]
+
+
+_BY = ("被", "已被", "曾被", "均被", "都被", "先后被", "相继被")
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +440,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
                     if not args and not (places and cls == "Hosting"):
                         continue  # 被聘为…名誉副主席 with no one named: nothing a graph can hold
+                    if cls in _needs() and not any(a.role == _needs()[cls] for a in args):
+                        continue  # 夏粮收购, 兼并的潮流: no one named is bought
                     events.append(
                         Event(
                             cls=cls,

@@ -95,12 +95,22 @@ def test_relations_org_located_by_name_prefix(rules_nlp):
     ("青岛市政府与海尔集团签约,项目总投资10亿元。", 1_000_000_000),
     ("青岛市政府与海尔集团签约,项目总投资1.5亿元。", 150_000_000),
     ("新加坡丰树集团在青岛投资3.5亿美元。", 350_000_000),  # in dollars: the graph says USD
-    ("德国宝马汽车公司收购劳斯莱斯汽车公司，收购价为３．４亿英镑。", 340_000_000),  # full-width forms
+    ("海尔集团收购青岛啤酒有限公司，收购价为３．４亿英镑。", 340_000_000),  # full-width forms
 ])
 # fmt: on
 def test_events_amounts_in_yuan(rules_nlp, text, yuan):
     (event, *_) = [e for e in rules_nlp(text)._.kg_events if e.amounts]
     assert [int(v) for _, v in event.amounts] == [yuan]
+
+
+def test_events_acquisition_needs_what_is_bought(rules_nlp):
+    doc = rules_nlp("省农业发展银行还累计投放夏季收购资金４６．４６亿元。目前欧美银行的兼并实际上是在为竞争奠定基础。")
+    assert [e for e in doc._.kg_events if e.cls == "Acquisition"] == []
+
+
+def test_events_bei_between_names_makes_the_one_after_it_the_agent(rules_nlp):
+    (event,) = rules_nlp("泰州海光机械厂被春兰集团兼并后，开发新产品。")._.kg_events
+    assert sorted((a.role, a.mention.name) for a in event.arguments) == [("agent", "春兰集团"), ("theme", "泰州海光机械厂")]
 
 
 def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
