@@ -361,6 +361,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 start = max(_window(text, cls, clause_list, index, in_sentence), previous_trigger)
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 before = [m for m in before if not trigger_use.object_of_a_listed_verb(text, m, trig.start())]
+                before = [m for m in before if not trigger_use.approves(text, m)]  # 经国务院批准设立的: 国务院 approves
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 after = [m for m in after if not _ABOUT.search(text, trig.end(), m.start)]  # 签订有关印尼…的协议: a topic
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)

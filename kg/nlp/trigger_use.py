@@ -10,10 +10,12 @@ questions of every trigger it finds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from kg.nlp import lexicons
 from kg.nlp.records import Mention
+from kg.nlp.text import TIME
 
 
 @lru_cache(maxsize=1)
@@ -276,11 +278,25 @@ def _gatherings() -> tuple[str, ...]:
 
 def founds_the_next(text: str, trig: re.Match, before: list[Mention], after: list[Mention]) -> bool:
     """True for a name, then the trigger (or 所 and the trigger), then 的 and an organization's name:
-    the first founded the second (香港政府所成立的电影基金会, 由海尔集团创办的海尔大学). Not with a verb
-    between (经国务院批准设立的交易所: 国务院 approves)."""
+    the first founded the second (香港政府所成立的电影基金会, 由海尔集团创办的海尔大学), also with a
+    date or 联合 between (西单商场集团和友谊集团于去年９月５日联合组建的北京西单友谊集团). Not with a
+    verb between (经国务院批准设立的交易所: 国务院 approves)."""
     if not before or not after or text[trig.end():trig.end() + 1] != "的":
         return False
-    return after[0].start == trig.end() + 1 and after[0].label == "ORG" and text[before[-1].end:trig.start()] in ("", "所")
+    gap = unicodedata.normalize("NFKC", text[before[-1].end:trig.start()])
+    return after[0].start == trig.end() + 1 and after[0].label == "ORG" and bool(_FOUNDERS_GAP.fullmatch(gap))
+
+
+_FOUNDERS_GAP = re.compile(rf"(?:于|在)?(?:{TIME.pattern})*(?:联合|共同|合资|携手)?所?")
+
+
+_APPROVED = re.compile(r"批准|同意|批复|授权|核准")
+
+
+def approves(text: str, mention: Mention) -> bool:
+    """True for a name between 经 and a verb of approval (经国务院批准设立的交易所, 经市政府同意): it
+    allows what the trigger says, it takes no part in it."""
+    return text[mention.start - 1:mention.start] == "经" and bool(_APPROVED.match(text, mention.end))
 
 
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")

@@ -113,6 +113,17 @@ def test_events_bei_between_names_makes_the_one_after_it_the_agent(rules_nlp):
     assert sorted((a.role, a.mention.name) for a in event.arguments) == [("agent", "春兰集团"), ("theme", "泰州海光机械厂")]
 
 
+def test_events_founders_named_before_a_date_and_lianhe(rules_nlp):
+    (event,) = rules_nlp("海尔集团和青岛啤酒集团于去年９月５日联合组建的青岛海啤投资有限公司。")._.kg_events
+    assert sorted((a.role, a.mention.name) for a in event.arguments) == [
+        ("agent", "海尔集团"), ("agent", "青岛啤酒集团"), ("theme", "青岛海啤投资有限公司")]
+
+
+def test_events_who_approves_takes_no_part(rules_nlp):
+    (event, *_) = rules_nlp("经国务院批准设立的上海期货交易所开业。")._.kg_events
+    assert [(a.role, a.mention.name) for a in event.arguments] == [("theme", "上海期货交易所")]
+
+
 def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
     doc = rules_nlp("海尔卡奥斯分别与平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业完成首批签约。")
     located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
