@@ -364,6 +364,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in before if not trigger_use.approves(text, m)]  # 经国务院批准设立的: 国务院 approves
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 after = [m for m in after if not _ABOUT.search(text, trig.end(), m.start)]  # 签订有关印尼…的协议: a topic
+                if cls == "Opening":
+                    after = trigger_use.off_the_route(text, after)  # 开通至哈尔滨、沈阳的班列: where it runs
                 joined = trigger_use.co_trigger(text, trig, cls, clause, after)
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]

@@ -299,6 +299,25 @@ def approves(text: str, mention: Mention) -> bool:
     return text[mention.start - 1:mention.start] == "经" and bool(_APPROVED.match(text, mention.end))
 
 
+_ROUTE_TO = "至到往"
+
+
+def off_the_route(text: str, after: list[Mention]) -> list[Mention]:
+    """The names after an opening trigger less the ends of a route (开通至威海、烟台的航线, 开通北京至
+    上海的航班): a place after 至/到/往, or before 至/到 and a name, and the names listed with it, are
+    where a line runs, not what is opened."""
+    kept: list[Mention] = []
+    dropped: Mention | None = None
+    for m in after:
+        listed = dropped is not None and _LIST_GAP.fullmatch(text, dropped.end, m.start)
+        starts = text[m.end:m.end + 1] in _ROUTE_TO[:2] and any(n.start == m.end + 1 for n in after)
+        if (m.start > 0 and text[m.start - 1] in _ROUTE_TO) or listed or starts:
+            dropped = m
+        else:
+            kept.append(m)
+    return kept
+
+
 _NOT_FOUNDED = ("于", "以", "前", "后", "时", "之", "的", "仪式", "大会", "典礼", "周年", "暨", "初", "伊始", "至今", "当天", "不久", "已", "才", "将", "了", "并", "和", "及", "与", "标志", "表明", "意味")
 
 

@@ -124,6 +124,11 @@ def test_events_who_approves_takes_no_part(rules_nlp):
     assert [(a.role, a.mention.name) for a in event.arguments] == [("theme", "上海期货交易所")]
 
 
+def test_events_the_ends_of_a_route_are_not_what_is_opened(kg_nlp):
+    doc = kg_nlp("目前，大连港已开通至北美洲、东南亚、欧洲等八条集装箱班轮航线。")
+    assert [a.mention.name for e in doc._.kg_events for a in e.arguments if a.role == "theme"] == []
+
+
 def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
     doc = rules_nlp("海尔卡奥斯分别与平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业完成首批签约。")
     located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}
