@@ -362,6 +362,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 before = [m for m in in_sentence if start <= m.start and m.end <= trig.start()]
                 before = [m for m in before if not trigger_use.object_of_a_listed_verb(text, m, trig.start())]
                 before = [m for m in before if not trigger_use.approves(text, m)]  # 经国务院批准设立的: 国务院 approves
+                before = [m for m in before if not trigger_use.in_a_frame(text, m)]  # 在安理会有关决议的框架内, 在李岚清的见证下
                 after = [m for m in in_sentence if m.start >= trig.end() and m.end <= clause[1]]
                 after = [m for m in after if not _ABOUT.search(text, trig.end(), m.start)]  # 签订有关印尼…的协议: a topic
                 if cls == "Opening":
@@ -377,6 +378,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 lead = trigger_use.outside_names(text, clause[0], trig.start(), in_sentence)
                 verb_lead = lead[:subject_end - clause[0]]
                 subject = in_sentence[0] if in_sentence and subject_end == trig.start() else _clause_subject(clause_list[:index], in_sentence)
+                subject = None if subject is not None and trigger_use.in_a_frame(text, subject) else subject
                 if not before and subject is not None and subject.end <= clause[0] and previous_trigger < 0 and (
                     "有" not in verb_lead and len(verb_lead) <= 8 and not COUNTED.search(verb_lead)
                     and not _opens_with_a_noun(verb_lead)

@@ -299,6 +299,22 @@ def approves(text: str, mention: Mention) -> bool:
     return text[mention.start - 1:mention.start] == "经" and bool(_APPROVED.match(text, mention.end))
 
 
+_FRAME = re.compile(
+    r"在[^，,。；;！？\n]{0,12}$"  # 在 before the name, 在国务院副总理|李岚清
+)
+_FRAME_CLOSE = re.compile(
+    r"[^，,。；;！？\n]{0,20}?(?:的?(?:共同)?(?:见证|主持|领导|指导|支持|帮助|推动|协调|倡议|关心|关怀|带领|陪同|邀请)下"
+    r"|框架(?:内|下)|的?基础上)"
+)
+
+
+def in_a_frame(text: str, mention: Mention) -> bool:
+    """True for a name inside an adverbial frame, 在…下, 在…框架内, 在…基础上 (在李岚清的见证下,
+    在市政府的支持下, 在安理会有关决议的框架内): it witnesses, supports or sets the terms; it does
+    not take part."""
+    return bool(_FRAME.search(text, max(0, mention.start - 13), mention.start)) and bool(_FRAME_CLOSE.match(text, mention.end))
+
+
 _ROUTE_TO = "至到往"
 
 

@@ -129,6 +129,18 @@ def test_events_the_ends_of_a_route_are_not_what_is_opened(kg_nlp):
     assert [a.mention.name for e in doc._.kg_events for a in e.arguments if a.role == "theme"] == []
 
 
+# fmt: off
+@pytest.mark.parametrize("text, parties", [
+    ("在国务院副总理李岚清的见证下青岛市政府与海尔集团签署合作协议。", [("agent", "青岛市政府"), ("partner", "海尔集团")]),
+    ("青岛市政府在国际法的框架内与海尔集团合作。", [("agent", "青岛市政府"), ("partner", "海尔集团")]),
+    ("海尔集团在青岛与平度市政府签约。", [("agent", "海尔集团"), ("partner", "平度市政府")]),  # where, then with whom
+])
+# fmt: on
+def test_events_names_in_a_frame_or_a_place_phrase_take_no_part(rules_nlp, text, parties):
+    (event,) = rules_nlp(text)._.kg_events
+    assert sorted((a.role, a.mention.name) for a in event.arguments) == parties
+
+
 def test_relations_place_of_a_list_applies_to_every_item(rules_nlp):
     doc = rules_nlp("海尔卡奥斯分别与平度市的征和工业、鑫光正钢结构、众地家纺、花帝食品四家企业完成首批签约。")
     located = {(loc.org.name, loc.place.name) for loc in doc._.kg_locations}

@@ -309,6 +309,8 @@ def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candi
             continue
         head = _org_suffix_re().search(text, cand.start, cand.end)
         left = by_end.get(cand.start - 1)
+        if left and left.start > 0 and text[left.start - 1] in "在于" and text[cand.start - 1] in "和与":
+            continue  # 海尔集团在青岛与平度市政府签约: where, then with whom
         if left and left.label == "GPE" and text[cand.start - 1] in "、和与及" and head and is_place_name(text[cand.start:head.start()]):
             suffix = text[head.start():cand.end]  # 莱西市|政府, not 美国英特尔|公司 (成都高新区与美国英特尔公司)
             yield Candidate(left.start, left.end, "ORG", "coordination", text[left.start:left.end] + suffix)
