@@ -203,6 +203,7 @@ def test_events_sibling_places_side_by_side_are_both_partners(rules_nlp):
     ("厦门大学副校长张荣介绍了学校的国际合作情况。", "Cooperation", set(), {("agent", "张荣")}),
     # a trigger word that makes a kind of party (投资者, 入驻企业) makes no event, unless it names one
     ("美国投资者对日本经济缺乏信心。", "Investment", set(), {("agent", "美国"), ("destination", "日本")}),
+    ("光大银行的投资顾问提醒大家注意风险。", "Investment", set(), {("agent", "光大银行")}),
     ("主办单位国家体育总局宣布了新赛程。", "Hosting", {("agent", "国家体育总局")}, set()),
     # X的召开/举行: X is what is held; whoever praises it holds nothing
     ("国务院副总理李岚清对会议的召开表示祝贺。", "Hosting", set(), {("agent", "李岚清")}),
