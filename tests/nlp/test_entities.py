@@ -111,6 +111,11 @@ def test_entities_model_spans_no_name_can_have_are_dropped():
     assert not any(label in ("GPE", "ORG") and "云展日" in s for s, label in found)
 
 
+def test_entities_model_span_with_its_quote_marks_is_judged_without_them():
+    found = _with_model("“杭州·云展日”主题活动启动。《人民日报》报道。", ("“杭州·云展日”", "GPE"), ("《人民日报》", "ORG"))
+    assert not any("云展日" in s for s, _ in found) and ("人民日报", "ORG") in found
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")

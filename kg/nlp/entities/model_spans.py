@@ -1,5 +1,5 @@
 """A statistical model's entity spans, repaired where no name can be so: spans over a sentence
-mark or with an unclosed quote, a dot at the edge, a place with a house number or an event's
+mark or with an unclosed quote, a dot or quote marks at the edge, a place with a house number or an event's
 ending, an organization with a sector's ending, one that runs on into the sentence, over a
 conjunction or from a native place, a place with a company's ending. The rule layer
 (:func:`kg.nlp.entities.find_entities`) takes the model's spans through :func:`repaired` before it
@@ -18,7 +18,7 @@ from kg.nlp.entities.organizations import is_place_name
 
 def repaired(text: str, known: Iterable[Candidate]) -> list[Candidate]:
     """The model's spans that can be names, cut back, split or relabelled where they have to be."""
-    spans = [_undotted(text, c) for c in known]
+    spans = [_unquoted(text, _undotted(text, c)) for c in known]
     spans = [_trimmed(text, c) for c in spans if c.end > c.start and _well_formed(text[c.start:c.end], c.label) and not _COUNTED.match(text, c.end)]
     spans = [part for c in spans for part in _split_coordinated(text, c)]
     return [_company(text, c) for c in spans]
@@ -71,6 +71,18 @@ def _undotted(text: str, cand: Candidate) -> Candidate:
     if cand.label != "PERSON" and end - start >= 4 and text[end - 2] in _DOTS:
         end -= 2
     return cand if (start, end) == (cand.start, cand.end) else Candidate(start, end, cand.label, cand.rule, cand.name)
+
+
+_QUOTES = ("“”", "《》", "「」", "‘’", '""')
+
+
+def _unquoted(text: str, cand: Candidate) -> Candidate:
+    """A span without the quote marks around it (“青岛·云展日” → 青岛·云展日, 《人民日报》 → 人民日报): a
+    name stands inside its quotes; the rest of the repairs then judge what is inside."""
+    name = text[cand.start:cand.end]
+    if len(name) > 2 and any(name[0] == a and name[-1] == b for a, b in _QUOTES):
+        return Candidate(cand.start + 1, cand.end - 1, cand.label, cand.rule, cand.name)
+    return cand
 
 
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]+号$")
