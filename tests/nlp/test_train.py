@@ -102,3 +102,21 @@ def test_train_goes_on_from_a_trained_pipeline(tmp_path):
     before = vectors(first)
     went_on, fresh = vectors(tmp_path / "second" / "model-last"), vectors(tmp_path / "fresh" / "model-last")
     assert numpy.abs(went_on - before).mean() < 0.1 * numpy.abs(fresh - before).mean()
+
+
+def test_teacher_labels_the_shipped_model_labels_a_corpus_less_excluded_sentences(tmp_path):
+    from kg.nlp import pipeline
+    from kg.nlp.teacher_labels import label
+
+    source = tmp_path / "pd.jsonl"
+    texts = ["国务院总理李鹏今天在北京会见了日本外相。", "新华社记者从上海报道：中国银行宣布了新的利率。", "这一句与开发集共有二十个以上的相同字符，所以不要。"]
+    source.write_text("".join(json.dumps({"text": t, "spans": []}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    dev = tmp_path / "dev.jsonl"  # shares a 20-character run with the third sentence, in half-width forms
+    dev.write_text(json.dumps({"text": "前言：这一句与开发集共有二十个以上的相同字符,", "spans": []}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "labelled" / "pd.teacher.jsonl"
+    teacher = pipeline.load(pipeline.model_path(), rules=False)
+    assert label(teacher, source, out, [dev]) == (2, 3)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records] == texts[:2]
+    first = {(records[0]["text"][s:e], lab) for s, e, lab in records[0]["spans"]}
+    assert {("李鹏", "nr"), ("北京", "ns")} <= first
