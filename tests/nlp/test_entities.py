@@ -116,6 +116,11 @@ def test_entities_model_span_with_its_quote_marks_is_judged_without_them():
     assert not any("云展日" in s for s, _ in found) and ("人民日报", "ORG") in found
 
 
+def test_entities_model_organization_of_a_trade_or_with_qixia_after_it():
+    found = _with_model("我们跟澳大利亚建筑师合作。中国平安旗下的平安银行签约。", ("澳大利亚建筑师", "ORG"), ("中国平安旗下", "ORG"))
+    assert ("中国平安", "ORG") in found and not any(s.endswith(("建筑师", "旗下")) for s, _ in found)
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")
