@@ -121,6 +121,12 @@ def test_entities_model_organization_of_a_trade_or_with_qixia_after_it():
     assert ("中国平安", "ORG") in found and not any(s.endswith(("建筑师", "旗下")) for s, _ in found)
 
 
+def test_entities_model_organization_that_says_what_becomes_of_something_is_no_name():
+    text = "青岛广兴里里院蝶变升级为工业设计中心。江苏省见义勇为基金会成立。"
+    found = _with_model(text, ("青岛广兴里里院蝶变升级为工业设计中心", "ORG"), ("江苏省见义勇为基金会", "ORG"))
+    assert ("江苏省见义勇为基金会", "ORG") in found and not any("升级" in s for s, _ in found)
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")
