@@ -151,7 +151,7 @@ def train(
     dev: Annotated[list[Path], typer.Option(exists=True, dir_okay=False, help="Held-out corpora that pick the best model (repeatable).")],
     output: Annotated[Path, typer.Option(help="Folder for the converted corpora, checkpoints and the trained pipeline.")] = Path("training"),
     max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps (default: the config's).")] = None,
-    config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/config.cfg).")] = None,
+    config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/mish.cfg, the first step of the shipped model's recipe in README).")] = None,
     init: Annotated[
         Optional[Path],
         typer.Option(exists=True, file_okay=False, help="Go on training from this pipeline's weights (e.g. kg/resources/model with --config kg/resources/ner/finetune.cfg)."),

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp import lexicons, trigger_use
+from kg.nlp.entities.model_spans import PARENT_OF
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
@@ -20,7 +21,7 @@ from kg.resolve import gazetteer
 COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+(?:余|多)?[个家所名位支座批]")  # ３００名, 两家, 几个
 LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")  # between the names of a list: 、, 和; 罗纳尔多（巴西）、
 _COUNT_BEFORE = re.compile(COUNTED.pattern + "$")
-_PARENT = re.compile(r"(?:旗下|下属|所属|属下)的?")
+_PARENT = re.compile("(?:" + "|".join(PARENT_OF) + ")的?")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _BRACKETS = re.compile(r"[（(][^（）()]{1,80}[）)]")
 _REPORTED_BY = re.compile(r"记者[^，,。；;：:（）()]{1,30}?报道[：:]")

@@ -33,7 +33,7 @@ from kg.nlp.inference import use_fast_cpu_ops
 from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
-DEFAULT_CONFIG = RESOURCES / "config.cfg"
+DEFAULT_CONFIG = RESOURCES / "mish.cfg"  # step 1 of the shipped model's recipe (README, "The NER model")
 
 LABEL_MAP: dict[str, str] = {
     "nr": "PERSON",
@@ -158,11 +158,11 @@ def train(
     quiet: bool = False,
 ) -> Path:
     """Convert the corpora to DocBin under ``output/corpus`` and train the pipeline in ``config``
-    (default ``kg/resources/ner/config.cfg``) into ``output``. Returns the best pipeline directory
+    (default ``kg/resources/ner/mish.cfg``) into ``output``. Returns the best pipeline directory
     (``output/model-best``, scored on ``dev_paths``), loadable with ``spacy.load`` once
     ``kg.nlp.tokenizer`` is imported. With ``init`` (a trained pipeline such as
     ``kg/resources/model``), tok2vec and ner start from its weights instead of at random: training goes
-    on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/finetune.cfg``)."""
+    on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/mish_finetune.cfg``)."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 

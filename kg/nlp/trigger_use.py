@@ -280,11 +280,16 @@ def founds_the_next(text: str, trig: re.Match, before: list[Mention], after: lis
     """True for a name, then the trigger (or 所 and the trigger), then 的 and an organization's name:
     the first founded the second (香港政府所成立的电影基金会, 由海尔集团创办的海尔大学), also with a
     date or 联合 between (西单商场集团和友谊集团于去年９月５日联合组建的北京西单友谊集团). Not with a
-    verb between (经国务院批准设立的交易所: 国务院 approves)."""
-    if not before or not after or text[trig.end():trig.end() + 1] != "的":
+    verb between (经国务院批准设立的交易所: 国务院 approves). With 所 or 由 the name founds what follows
+    even when that has no name (香港政府所成立的电影基金会, 由市政府设立的专项资金)."""
+    if not before or text[trig.end():trig.end() + 1] != "的":
         return False
     gap = unicodedata.normalize("NFKC", text[before[-1].end:trig.start()])
-    return after[0].start == trig.end() + 1 and after[0].label == "ORG" and bool(_FOUNDERS_GAP.fullmatch(gap))
+    if not _FOUNDERS_GAP.fullmatch(gap):
+        return False
+    if after and after[0].start == trig.end() + 1 and after[0].label == "ORG":
+        return True
+    return gap.endswith("所") or any(text[m.start - 1:m.start] == "由" for m in (before[0], before[-1]) if m.start)
 
 
 _FOUNDERS_GAP = re.compile(rf"(?:于|在)?(?:{TIME.pattern})*(?:联合|共同|合资|携手)?所?")

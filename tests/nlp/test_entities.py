@@ -127,6 +127,13 @@ def test_entities_model_organization_that_says_what_becomes_of_something_is_no_n
     assert ("江苏省见义勇为基金会", "ORG") in found and not any("升级" in s for s, _ in found)
 
 
+def test_entities_model_gathering_is_no_organization_and_no_person():
+    text = "上海合作组织北京峰会举行。全国人民代表大会开幕。图为推介会现场。张学会发言。"
+    found = _with_model(text, ("北京峰会", "ORG"), ("全国人民代表大会", "ORG"), ("推介会", "PERSON"), ("张学会", "PERSON"))
+    assert ("全国人民代表大会", "ORG") in found and ("张学会", "PERSON") in found
+    assert not any(s in ("北京峰会", "推介会") for s, _ in found)
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")

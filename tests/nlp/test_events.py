@@ -588,12 +588,21 @@ def test_events_a_trigger_opening_a_noun_and_an_event_of_no_one(kg_nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "倒是香港政府所成立的电影基金会，值得一提。",
-    "由香港政府成立的电影基金会值得一提。",
+    "倒是香港政府所成立的香港电影发展基金会，值得一提。",
+    "由香港政府成立的香港电影发展基金会值得一提。",
 ])
 def test_events_a_name_before_the_founding_verb_and_de_founds_the_name_after(kg_nlp, text):
     [event] = kg_nlp(text)._.kg_events
-    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "香港政府"), ("theme", "电影基金会")]
+    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "香港政府"), ("theme", "香港电影发展基金会")]
+
+
+@pytest.mark.parametrize("text", [
+    "倒是香港政府所成立的电影基金会，值得一提。",
+    "由北京市政府设立的文化发展基金会值得一提。",
+])
+def test_events_a_name_before_suo_or_after_you_founds_what_follows_even_unnamed(kg_nlp, text):
+    events = kg_nlp(text)._.kg_events
+    assert [a.role for e in events for a in e.arguments] == ["agent"]
 
 
 def test_events_a_lone_suo_after_an_organization_is_the_particle(kg_nlp):
