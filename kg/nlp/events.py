@@ -21,7 +21,7 @@ from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
-from kg.nlp.participants import COUNTED, LIST_GAP, is_venue, participants, quoted_spans
+from kg.nlp.participants import COUNTED, is_venue, participants, quoted_spans
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
@@ -101,7 +101,7 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     before = trigger_use.after_agent_marker(text, before, trig.start())
     if trig.group(0) in _appointee_verbs() and before:  # 江泽民主席对金大中当选…的祝贺: only 金大中 is elected
         first = len(before) - 1
-        while first > 0 and LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+        while first > 0 and trigger_use.LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
             first -= 1  # 罗纳尔多（巴西）、乔丹（美国）…当选
         before = before[first:]
     by = next((i for i in range(1, len(before)) if text[before[i - 1].end:before[i].start] in _BY), None)

@@ -19,7 +19,6 @@ from kg.nlp.records import Mention
 from kg.resolve import gazetteer
 
 COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+(?:余|多)?[个家所名位支座批]")  # ３００名, 两家, 几个
-LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[、和及与]")  # between the names of a list: 、, 和; 罗纳尔多（巴西）、
 _COUNT_BEFORE = re.compile(COUNTED.pattern + "$")
 _PARENT = re.compile("(?:" + "|".join(PARENT_OF) + ")的?")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
@@ -83,9 +82,9 @@ def _place_list(text: str, inside: list[Mention], i: int) -> tuple[int, int]:
     """The indices of the first and last place of the list of places (joined by 、, 和 …) that
     ``inside[i]`` stands in; ``(i, i)`` where it stands alone."""
     first = last = i
-    while first > 0 and inside[first - 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, inside[first - 1].end, inside[first].start):
+    while first > 0 and inside[first - 1].label in ("GPE", "LOC") and trigger_use.LIST_GAP.fullmatch(text, inside[first - 1].end, inside[first].start):
         first -= 1
-    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
+    while last + 1 < len(inside) and inside[last + 1].label in ("GPE", "LOC") and trigger_use.LIST_GAP.fullmatch(text, inside[last].end, inside[last + 1].start):
         last += 1
     return first, last
 

@@ -57,7 +57,7 @@ def actor_noun(text: str, trig: re.Match) -> str | None:
 
 
 _APPOSITION = re.compile(r"(?:之一)?(?:[、：:]|[为是]|分别为|分别是)?|的")
-_LIST_GAP = re.compile(r"[、和及]|以及")
+LIST_GAP = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?(?:[、和及与]|以及)")  # between the names of a list: 、, 和, 以及; 罗纳尔多（巴西）、
 
 
 def apposed(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
@@ -67,7 +67,7 @@ def apposed(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
     if found[0] is None:
         return []
     for m in mentions:
-        if m.start >= found[-1].end and _LIST_GAP.fullmatch(text, found[-1].end, m.start):
+        if m.start >= found[-1].end and LIST_GAP.fullmatch(text, found[-1].end, m.start):
             found.append(m)
     return found
 
@@ -330,7 +330,7 @@ def off_the_route(text: str, after: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     dropped: Mention | None = None
     for m in after:
-        listed = dropped is not None and _LIST_GAP.fullmatch(text, dropped.end, m.start)
+        listed = dropped is not None and LIST_GAP.fullmatch(text, dropped.end, m.start)
         starts = text[m.end:m.end + 1] in _ROUTE_TO[:2] and any(n.start == m.end + 1 for n in after)
         if (m.start > 0 and text[m.start - 1] in _ROUTE_TO) or listed or starts:
             dropped = m
