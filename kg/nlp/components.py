@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.nlp.anaphora import references
 from kg.nlp.entities import Candidate, find_entities
 from kg.nlp.events import find_events
 from kg.nlp.records import Mention
@@ -49,7 +50,7 @@ class EntityRules:
             alias = cand.rule not in ("coordination", "surname")  # 平度市 of 平度市、莱西市政府; 黄 of 黄登仁
             mentions.append(Mention(cand.start, cand.end, cand.label, surface, cand.name or surface, alias))
         doc.ents = filter_spans(spans)
-        doc._.kg_mentions = mentions
+        doc._.kg_mentions = _with_references(text, mentions)
         return doc
 
 
@@ -68,8 +69,14 @@ def _text(doc: Doc) -> str:
 
 def _mentions(doc: Doc) -> list[Mention]:
     if doc._.kg_mentions is None:
-        doc._.kg_mentions = [Mention(e.start_char, e.end_char, e.label_, e.text, e.text) for e in doc.ents]
+        names = [Mention(e.start_char, e.end_char, e.label_, e.text, e.text) for e in doc.ents]
+        doc._.kg_mentions = _with_references(_text(doc), names)
     return doc._.kg_mentions
+
+
+def _with_references(text: str, names: list[Mention]) -> list[Mention]:
+    """The names and the references to them (该公司, 该市: :mod:`kg.nlp.anaphora`), in text order."""
+    return sorted(names + references(text, names), key=lambda m: (m.start, -m.end))
 
 
 class Events:
