@@ -412,6 +412,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     kinds = _types()[cls] if cls == "Hosting" else trigger_use.DOERS  # 印度为他举办回顾展: a country holds it
                     doers = [m for m in before if m.end <= mark and m not in places and m.label in kinds]
                     before = [m for m in before if m.start > mark] if cls != "Hosting" else []  # 为李长水举行庆功大会: for whom
+                elif cls == "Hosting" and before:
+                    guest = trigger_use.held_for(text, before, trig.start())
+                    if guest is not None:  # 韩国经济四团体为胡锦涛一行举办午餐会: 胡锦涛 is the guest
+                        before = [m for m in before if m.end <= guest]
                 before = [m for m in before if m not in places and m.label in allowed]
                 if not _roles()[cls][2] and _roles()[cls][1] != "destination":
                     before = [m for m in before if text[m.start - 1:m.start] != "向"]  # 向国际奥委会提出举办: to whom
@@ -430,6 +434,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = owner  # 并不会影响潇湘银行的组建: the bank is founded, not the sentence's subject
                 if _OF_THE.search(text, 0, trig.start()) and cls == "Hosting":
                     before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
+                    if trigger_use.verb_follows(text, trig.end()):
+                        after = []  # 世乒赛的举办使天津市…: the names after belong to the next verb
                     if not after and not (places and cls == "Hosting"):
                         continue
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())

@@ -83,15 +83,22 @@ def _hall_re() -> re.Pattern:
 def is_hall(text: str, m: Mention) -> bool:
     """An organization named as where something happens, not who does it: a building
     (``hall_endings.txt``) in a 在 phrase, whatever follows (在钓鱼台国宾馆会见, 在著名的维也纳金色大厅举行);
+    one in a 在 phrase with 前, 门口, 附近 … and a verb after it (在…办事处前举行活动);
     any organization right after 在 and before a verb of gathering (``venue_verbs.txt``: 在人民大会堂举行)
     but where the verb opens a relative clause (在中国银行业协会举行的通气会上: the body hosts it)."""
     if m.label != "ORG":
         return False
     if m.name.endswith(_hall_endings()) and _after_zai(text[max(0, m.start - 12):m.start]):
         return True
+    side = _BESIDE.match(text, m.end)
+    if side and _after_zai(text[max(0, m.start - 12):m.start]) and verb_follows(text, side.end()):
+        return True  # 在…集团办事处前举行活动: in front of it (not 在海尔集团前总裁…)
     at = m.end + (text[m.end:m.end + 1] in "”」\"")  # 在“广东现代国际展览中心”举行
     verb = _hall_re().match(text, at) if text[m.start - 1:m.start] == "在" else None
     return verb is not None and text[verb.end():verb.end() + 1] != "的"
+
+
+_BESIDE = re.compile(r"门前|门口|门外|大门前|前|附近|旁边|旁|对面|周围")
 
 
 def _after_zai(lead: str) -> bool:
@@ -245,6 +252,22 @@ def for_mark(text: str, before: list[Mention], at: int) -> int | None:
         if len(outside_names(text, last.end, mark.start(), before)) <= 4:
             return mark.start()
     return None
+
+
+def held_for(text: str, before: list[Mention], at: int) -> int | None:
+    """Where 为 ("for") stands right before a name and a hosting trigger follows with no clause
+    mark between (为胡锦涛一行联合举办欢迎午餐会, 为他们举行招待会): those it is held for are guests,
+    not hosts, whoever holds it (named or not). Not with a time or a modal between: then the name
+    is the subject of what is held (为香港特区明年举行市政局选举…奠定了基础)."""
+    for b in before:
+        mark = b.start - 1
+        gap = text[b.end:at]
+        if mark >= 0 and _FOR.match(text, mark) and not re.search(r"[，,。；;：:！？!?]", gap) and not _OWN_TIME.search(gap):
+            return mark
+    return None
+
+
+_OWN_TIME = re.compile(rf"{TIME.pattern}|将|要|即将|正在|今年|明年|后年|本月|下月")
 
 
 _CEREMONY = re.compile(r"(?:了|了一场|隆重的)?(\w{2,8}?)(?:仪式|典礼)")
@@ -423,3 +446,11 @@ def founds_something(text: str, at: int) -> bool:
     if phrase.endswith(_gatherings()):
         return False  # 出席了代表团成立新闻发布会: the founding's gathering, not a thing founded
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(_NOT_FOUNDED)
+
+
+def verb_follows(text: str, at: int) -> bool:
+    """True when jieba reads the word at ``at`` as a verb, preposition or adverb (大会的召开|使…,
+    举办|为…): a trigger made a noun by 的 is then a subject, and the names after it are the next
+    verb's, not its own (against 举办|方, 召开|地点)."""
+    words = lexicons.pos_tags(text[at:at + 4])
+    return bool(words) and words[0][1][:1] in ("v", "p", "d")

@@ -134,6 +134,12 @@ def test_entities_model_gathering_is_no_organization_and_no_person():
     assert not any(s in ("北京峰会", "推介会") for s, _ in found)
 
 
+def test_entities_model_organization_ending_with_a_post_is_cut_or_dropped():
+    text = "新华社记者张三报道。会见了俄罗斯联邦军事总监安德烈·科科申一行。"
+    found = _with_model(text, ("新华社记者", "ORG"), ("俄罗斯联邦军事总监", "ORG"))
+    assert ("新华社", "ORG") in found and not any(s.endswith(("记者", "总监")) for s, _ in found)
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")

@@ -665,3 +665,22 @@ def test_events_cooperation_affairs_with_no_partner_make_no_event(kg_nlp):
 def test_events_a_name_after_guanyu_is_the_topic(kg_nlp):
     [event] = kg_nlp("苏哈托同国际货币基金组织总裁康德苏签订有关印尼加大经济改革力度的协议。")._.kg_events
     assert "印尼" not in [a.mention.text for a in event.arguments]
+
+
+def test_events_a_trigger_made_a_noun_by_de_holds_nothing_of_the_next_verb(kg_nlp):
+    assert _events(kg_nlp, "世乒赛的举办使天津市拥有了世界一流的体育场馆。") == []
+    [(cls, _, _)] = _events(kg_nlp, "本次论坛的举办方为海尔集团。")
+    assert cls == "Hosting"
+
+
+def test_events_those_a_gathering_is_held_for_are_guests_not_hosts(kg_nlp):
+    assert _hosting_args(kg_nlp, "韩国经济四团体为胡锦涛一行联合举办欢迎午餐会。") == {("agent", "韩国")}
+    assert ("agent", "克林顿") in _hosting_args(kg_nlp, "美国总统克林顿在白宫南草坪为金大中举行欢迎仪式。")
+    assert not any(name == "金大中" for _, name in _hosting_args(kg_nlp, "美国总统克林顿在白宫南草坪为金大中举行欢迎仪式。"))
+    text = "这次选举为香港特区明年举行市政局选举奠定了基础。"  # a time between: 香港特区 holds it
+    assert ("agent", "香港特区") in _hosting_args(kg_nlp, text)
+
+
+def test_events_an_organization_in_front_of_which_something_is_held_is_where(kg_nlp):
+    text = "美国制止枪支暴力联盟的成员在北美枪支生产和进出口集团办事处前举行活动。"
+    assert _hosting_args(kg_nlp, text) == {("agent", "美国制止枪支暴力联盟")}
