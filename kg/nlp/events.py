@@ -353,6 +353,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     continue  # 韩国当选总统金大中今天会晤…: the president-elect, no election reported
                 if trig.group(0) in _NEEDS_MONEY and not find_amounts(text, *clause):
                     continue  # 投入使用, 积极投入抗震救灾, 投入不足: only money put in is an investment
+                if cls == "Investment" and trigger_use.investment_in_general(text, trig, clause, mentions) and not find_amounts(text, *clause):
+                    continue  # 设备投资下降, 中美贸易与投资, 印度在军事方面的投资引人注目: no one's investing
                 if cls != "MoveIn" and trigger_use.names_a_thing(text, trig, clause, bilateral=_roles()[cls][2]):
                     continue  # 光大银行的投资总监, 改善投资环境, 签订地 (not 落户公安, 入驻园区)
                 if cls == "Hosting" and trigger_use.holds_a_ceremony_of(text, trig.end(), clause[1]):

@@ -454,3 +454,27 @@ def verb_follows(text: str, at: int) -> bool:
     verb's, not its own (against 举办|方, 召开|地点)."""
     words = lexicons.pos_tags(text[at:at + 4])
     return bool(words) and words[0][1][:1] in ("v", "p", "d")
+
+
+_NOUN_TAGS = ("n", "vn", "b", "an", "nz", "ng")
+_TOGETHER = ("联手", "携手", "合资", "独资", "共同", "联合")
+
+
+def investment_in_general(text: str, trig: re.Match, clause: tuple[int, int], mentions: list[Mention]) -> bool:
+    """True for an investment trigger read as a noun of a kind or of a topic, not as someone's act:
+    after 的 (印度在军事研究方面的投资), after a noun or a noun-like modifier (设备投资, 教育投资,
+    公共投资), or listed with a noun (贸易与投资, 储蓄和投资, 投资和竞争). Not right after a name
+    (对华投资, 海尔集团投资)."""
+    if any(m.end == trig.start() for m in mentions):
+        return False
+    if text[trig.start() - 1:trig.start()] == "的":
+        return True
+    words = lexicons.pos_tags(text[max(clause[0], trig.start() - 6):trig.start()])
+    if words and words[-1][0] in ("和", "与", "及", "、") and len(words) > 1:
+        return words[-2][1] in _NOUN_TAGS
+    if words and words[-1][0].endswith(_TOGETHER):
+        return False  # 与西营镇结对联手投资建起…, 合资: how they invest
+    if words and words[-1][1] in _NOUN_TAGS and words[-1][0] != "总":
+        return True
+    after = lexicons.pos_tags(text[trig.end():trig.end() + 4])
+    return len(after) > 1 and after[0][0] in ("和", "与", "及", "、") and after[1][1] in _NOUN_TAGS

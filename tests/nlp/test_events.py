@@ -684,3 +684,21 @@ def test_events_those_a_gathering_is_held_for_are_guests_not_hosts(kg_nlp):
 def test_events_an_organization_in_front_of_which_something_is_held_is_where(kg_nlp):
     text = "美国制止枪支暴力联盟的成员在北美枪支生产和进出口集团办事处前举行活动。"
     assert _hosting_args(kg_nlp, text) == {("agent", "美国制止枪支暴力联盟")}
+
+
+@pytest.mark.parametrize("text", [
+    "但韩国经济仍未摆脱困难局面，设备投资下降。",
+    "李岚清还同客人就中美贸易与投资等共同关心的问题交换了意见。",
+    "年报说，印度近年来在军事研究开发方面的投资引人注目。",
+])
+def test_events_investment_in_general_is_no_event(kg_nlp, text):
+    assert "Investment" not in {cls for cls, _, _ in _events(kg_nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "１９９２年，摩托罗拉首次对华投资１．２亿美元。",  # right after a name
+    "海尔集团在平度的投资达到３亿元。",  # an amount: someone's investment
+    "由林达集团投资开发的海渔广场位于四方桥南。",
+])
+def test_events_investment_by_a_name_or_with_an_amount_stays(kg_nlp, text):
+    assert "Investment" in {cls for cls, _, _ in _events(kg_nlp, text)}
