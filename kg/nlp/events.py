@@ -159,8 +159,10 @@ def _appointee_verbs() -> frozenset[str]:
 
 
 def _toward(text: str, arg: Argument) -> Argument:
-    """An agent after 对 or 向 (对韩投资) is where the investment or move goes: the destination."""
-    if arg.role == "agent" and text[arg.mention.start - 1:arg.mention.start] in ("对", "向"):
+    """An agent after 对 or 向 (对韩投资), or a place after 来, 到, 赴 or 在 (来华投资, 到青岛投资),
+    is where the investment or move goes: the destination."""
+    mark = text[arg.mention.start - 1:arg.mention.start]
+    if arg.role == "agent" and (mark in ("对", "向") or (mark in ("来", "到", "赴", "在") and arg.mention.label in ("GPE", "LOC"))):
         return Argument("destination", arg.mention)
     return arg
 

@@ -702,3 +702,8 @@ def test_events_investment_in_general_is_no_event(kg_nlp, text):
 ])
 def test_events_investment_by_a_name_or_with_an_amount_stays(kg_nlp, text):
     assert "Investment" in {cls for cls, _, _ in _events(kg_nlp, text)}
+
+
+def test_events_a_place_after_lai_or_dao_is_where_the_investment_goes(kg_nlp):
+    [(_, args, _)] = [e for e in _events(kg_nlp, "为了推动中国企业到非洲投资，有关部门设立了中心。") if e[0] == "Investment"]
+    assert ("destination", "非洲") in args and ("agent", "非洲") not in args
