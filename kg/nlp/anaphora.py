@@ -30,11 +30,6 @@ def _pattern() -> re.Pattern:
     return re.compile("该(" + "|".join(sorted(map(re.escape, _kinds()), key=len, reverse=True)) + ")")
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(lexicons.word_list("entities/countries.txt"))
-
-
 def references(text: str, mentions: list[Mention]) -> list[Mention]:
     """A mention for each 该 + kind noun of ``text`` whose name can be found before it."""
     found = []
@@ -71,7 +66,7 @@ def _nearest(text: str, at: int, mentions: list[Mention], label: str, endings: t
 
 def _ends(name: str, label: str, endings: tuple[str, ...]) -> bool:
     if endings == ("country",):
-        return name in _countries()
+        return name in lexicons.countries()
     if name.endswith(endings):
         return True
     if label == "GPE":

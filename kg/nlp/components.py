@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.anaphora import references
 from kg.nlp.entities import Candidate, find_entities
+from kg.nlp.entities.short_places import expanded
 from kg.nlp.events import find_events
 from kg.nlp.records import Mention
 from kg.nlp.relations import find_locations, find_positions
@@ -75,7 +76,10 @@ def _mentions(doc: Doc) -> list[Mention]:
 
 
 def _with_references(text: str, names: list[Mention]) -> list[Mention]:
-    """The names and the references to them (该公司, 该市: :mod:`kg.nlp.anaphora`), in text order."""
+    """The names, one-character places by the place they stand for (中 → 中国:
+    :mod:`kg.nlp.entities.short_places`), and the references to them (该公司, 该市:
+    :mod:`kg.nlp.anaphora`), in text order."""
+    names = [expanded(m, text) for m in names]
     return sorted(names + references(text, names), key=lambda m: (m.start, -m.end))
 
 

@@ -21,7 +21,7 @@ from kg.ingest.bylines import find_dateline
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
-from kg.nlp.participants import COUNTED, is_venue, participants, quoted_spans
+from kg.nlp.participants import COUNTED, is_pair, is_venue, participants, quoted_spans
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import TIME, clauses, sentences
 
@@ -117,6 +117,8 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         split = next((i for i, gap in enumerate(gaps, 1) if _PARTNER_MARK.search(gap)), None)
         if split is None:
             split = next((i for i, gap in enumerate(gaps, 1) if "和" in gap), None)
+        if split is None:  # 中葡两国政府签署: the pair's first and second
+            split = next((i for i, gap in enumerate(gaps, 1) if not gap and before[i - 1].label == before[i].label == "GPE"), None)
         if split is not None:
             agents, partners = before[:split], before[split:]
     if "共同" in lead:
@@ -387,7 +389,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     "有" not in verb_lead and len(verb_lead) <= 8 and not COUNTED.search(verb_lead)
                     and not _opens_with_a_noun(verb_lead)
                 ):  # 并有项目签约, 国内25个省区市成立了…, 外商投资: the subject is unnamed, not the sentence's
-                    before, source = [subject], "sentence"
+                    pair = [m for m in in_sentence if m.start == subject.end and is_pair(subject, m)]
+                    before, source = [subject] + pair, "sentence"  # 中意两国…，合作潜力很大: both
                 speaker = _speaker(text, in_sentence, clause[0], before)
                 if speaker is not None:
                     before, source = [speaker] + before, "sentence"
@@ -442,6 +445,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         after = []  # 世乒赛的举办使天津市…: the names after belong to the next verb
                     if not after and not (places and cls == "Hosting"):
                         continue
+                if cls == "Cooperation" and trigger_use.verb_follows(text, trig.end()):
+                    after = [m for m in after if m.end <= trig.start()]  # 中日合作修复南京古城墙: what follows is the next verb's
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())
                 makes = cls == "Founding" or trig.group(0) in trigger_use.launch_verbs()
                 founds = trigger_use.founds_something(text, trig.end()) or trigger_use.founds_the_next(text, trig, before, after)

@@ -40,6 +40,12 @@ def table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Countries and regions by their usual Chinese names (``entities/countries.txt``)."""
+    return frozenset(word_list("entities/countries.txt"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """Single-character and compound surnames."""
     entries = _lines("entities/surnames.txt")

@@ -134,7 +134,7 @@ def _modifies(text: str, m: Mention, nxt: Mention) -> bool:
     """True when ``m`` only modifies the name after it in one noun phrase (美国前国防部长威廉·佩里):
     close, with no break, trigger, verb, preposition or date between (not 姜春云１月２４日到河北省)."""
     if nxt.start == m.end:
-        return not _sibling_places(m.text, nxt.text)
+        return not (_sibling_places(m.text, nxt.text) or is_pair(m, nxt))
     if nxt.label == "PERSON" and m.label in ("GPE", "LOC") and _titles_person(text, m.end, nxt.start):
         return True
     if nxt.label == "PERSON" and text[m.end:m.end + 1] == "的" and _titles_person(text, m.end + 1, nxt.start):
@@ -165,6 +165,13 @@ def _sibling_places(first: str, second: str) -> bool:
         return False
     lineage = {u.code for code in b for u in gazetteer.ancestors(code)} | {u.code for code in a for u in gazetteer.ancestors(code)}
     return not (set(a) & lineage or set(b) & lineage)
+
+
+def is_pair(first: Mention, second: Mention) -> bool:
+    """True for two countries by their one-character short forms side by side (中葡两国, 巴以双方):
+    a pair, not one modifying the other (not 南非|华人)."""
+    pair = (first, second)
+    return all(len(m.text) == 1 and m.name in lexicons.countries() for m in pair)
 
 
 def is_venue(text: str, m: Mention) -> bool:

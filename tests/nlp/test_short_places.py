@@ -1,0 +1,28 @@
+from kg.nlp.entities.short_places import expanded, full_name
+from kg.nlp.records import Mention
+
+
+def test_short_places_one_name_or_the_one_the_article_writes_out():
+    assert full_name("中", "") == "中国" and full_name("葡", "") == "葡萄牙"
+    assert full_name("巴", "巴以双方签署协议。") is None  # 巴西? 巴基斯坦? 巴勒斯坦?
+    assert full_name("巴", "巴勒斯坦与以色列会谈，巴以双方签署协议。") == "巴勒斯坦"
+    assert full_name("岛", "") is None
+
+
+def test_short_places_a_mention_is_named_and_labelled_by_its_place():
+    mention = expanded(Mention(0, 1, "GPE", "欧", "欧"), "欧亚大陆")
+    assert (mention.name, mention.label, mention.alias) == ("欧洲", "LOC", False)
+    organization = Mention(0, 1, "ORG", "中", "中")
+    assert expanded(organization, "") is organization
+
+
+def test_short_places_a_pair_of_countries_takes_part_as_two(kg_nlp):
+    doc = kg_nlp("１９８７年４月１３日，中葡两国政府经过谈判在北京正式签署了关于澳门问题的联合声明。")
+    [event] = [e for e in doc._.kg_events if e.cls == "Signing"]
+    assert [(a.role, a.mention.name) for a in event.arguments] == [("agent", "中国"), ("partner", "葡萄牙")]
+    [event] = [e for e in kg_nlp("中意两国经济互补性很强，合作潜力很大。")._.kg_events if e.cls == "Cooperation"]
+    assert {a.mention.name for a in event.arguments} == {"中国", "意大利"}
+    [event] = [e for e in kg_nlp("中日合作修复南京古城墙。")._.kg_events if e.cls == "Cooperation"]
+    assert {a.mention.name for a in event.arguments} == {"中国", "日本"}  # 南京 is what is restored, not a partner
+    doc = kg_nlp("北京电视台与南非华人共同主办了一场晚会。")  # 南非|华人: a people, no pair
+    assert not any(a.mention.name == "南非" for e in doc._.kg_events for a in e.arguments)
