@@ -79,7 +79,7 @@ def _with_references(text: str, names: list[Mention]) -> list[Mention]:
     """The names, one-character places by the place they stand for (中 → 中国:
     :mod:`kg.nlp.entities.short_places`), and the references to them (该公司, 该市:
     :mod:`kg.nlp.anaphora`), in text order."""
-    names = [expanded(m, text) for m in names]
+    names = expanded(names, text)
     return sorted(names + references(text, names), key=lambda m: (m.start, -m.end))
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.entities.model_spans import PARENT_OF
 from kg.nlp.entities.persons import _title_re
+from kg.nlp.entities.short_places import written_as_place
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
 
@@ -52,6 +53,8 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
             continue  # 一家法国大饭店, ３００名中国留学人员: what kind; 江苏、山东、上海的艺术团体: whose
         if is_venue(text, m):
             continue  # 青岛峰会: where, not who
+        if m.label in ("GPE", "LOC") and len(m.text) == 1 and not written_as_place(text, m, inside):
+            continue  # 亚 of 亚运会, 藏 of 藏医学: a place's short form not written as a place
         stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")
         if m.label in ("GPE", "LOC") and (_names_a_kind_of_party(text, m.end) or stationed or _before_a_group(text, m.end)):
             continue  # 香港投资者, 仙游古典家具企业: where they are from; 驻澳使馆, 旅日摄影家: where they are

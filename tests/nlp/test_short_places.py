@@ -9,11 +9,20 @@ def test_short_places_one_name_or_the_one_the_article_writes_out():
     assert full_name("岛", "") is None
 
 
-def test_short_places_a_mention_is_named_and_labelled_by_its_place():
-    mention = expanded(Mention(0, 1, "GPE", "欧", "欧"), "欧亚大陆")
-    assert (mention.name, mention.label, mention.alias) == ("欧洲", "LOC", False)
+def test_short_places_a_mention_written_as_a_place_is_named_and_labelled_by_it():
+    [europe, asia] = expanded([Mention(0, 1, "GPE", "欧", "欧"), Mention(1, 2, "GPE", "亚", "亚")], "欧亚大陆")
+    assert (europe.name, europe.label, europe.alias, asia.name) == ("欧洲", "LOC", False, "亚洲")
+    [china] = expanded([Mention(2, 3, "GPE", "华", "华")], "来访华的代表团")
+    assert china.name == "中国"
     organization = Mention(0, 1, "ORG", "中", "中")
-    assert expanded(organization, "") is organization
+    assert expanded([organization], "中方") == [organization]
+
+
+def test_short_places_a_mention_inside_a_word_stays_as_written():
+    olympics = Mention(0, 1, "GPE", "奥", "奥")
+    assert expanded([olympics], "奥运会开幕") == [olympics]
+    lottery = Mention(3, 4, "GPE", "中", "中")
+    assert expanded([lottery], "昨天，中彩中心透露") == [lottery]
 
 
 def test_short_places_a_pair_of_countries_takes_part_as_two(kg_nlp):
