@@ -8,6 +8,7 @@ from functools import lru_cache
 from kg.nlp import lexicons
 from kg.nlp.records import Location, Mention, Position
 from kg.nlp.text import sentences
+from kg.nlp.trigger_use import LIST_GAP
 
 _HAN = "\u4e00-\u9fff"
 
@@ -54,6 +55,7 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                     continue
                 found.append(Position(person, org, role, sent))
                 found += _earlier_posts(text, person, org, holders, sent)
+                found += [Position(p, org, role, sent) for p in _listed_after(text, person, mentions, sent)]
             found += _posts_taken(text, person, holders, sent)
     return found
 
@@ -72,6 +74,26 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], sent) -> li
         if match and match.group(1).endswith(_titles()) and "兼" not in match.group(1):
             return [Position(person, org, match.group(1), sent)]
     return []
+
+
+def _listed_after(text: str, person: Mention, mentions: list[Mention], sent) -> list[Mention]:
+    """The people listed right after the one next to a post, who hold it too (全国政协副主席叶选平、
+    吴学谦、杨汝岱出席: all three are 副主席); the list ends at anything but a list mark between
+    names (市委书记李清林、市长曹广亮: 曹广亮 is 市长)."""
+    people = sorted((m for m in mentions if m.label == "PERSON" and person.end <= m.start < sent[1]), key=lambda m: m.start)
+    if text[person.end:person.end + 1] != "、":
+        return []  # 中央军委主席江泽民和乔石、朱镕基: 和 after the first joins others, not its holders
+    listed, last = [], person
+    for m in people:
+        if not LIST_GAP.fullmatch(text, last.end, m.start) or _title_starts(text, m.end):
+            break  # 、苏丹总统巴希尔: the next post's country, misread as a person
+        listed.append(m)
+        last = m
+    return listed
+
+
+def _title_starts(text: str, at: int) -> bool:
+    return any(text.startswith(title, at) for title in _titles())
 
 
 def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Mention], sent) -> list[Position]:

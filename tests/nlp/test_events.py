@@ -78,6 +78,16 @@ def test_relations_every_post_of_a_list_before_the_name(kg_nlp):
     assert {(p.person.name, p.org.name[:4]) for p in doc._.kg_positions} == {("张勇", "阿里巴巴"), ("马化腾", "腾讯公司")}
 
 
+def test_relations_the_people_listed_after_a_post_hold_it_too(kg_nlp):
+    def posts(text):
+        return {(p.person.name, p.title, p.org.name) for p in kg_nlp(text)._.kg_positions}
+
+    assert {("叶选平", "副主席", "全国政协"), ("吴学谦", "副主席", "全国政协"), ("杨汝岱", "副主席", "全国政协")} <= posts(
+        "全国政协副主席叶选平、吴学谦、杨汝岱出席了会议。")
+    assert not any(name == "曹广亮" and title == "书记" for name, title, _ in posts("哈尔滨市委书记李清林、市长曹广亮走进困难职工家中。"))
+    assert not any(name == "乔石" for name, _, _ in posts("中央军委主席江泽民和乔石、朱镕基与首都军民欢聚一堂。"))
+
+
 def test_relations_a_post_taken_is_named_after_the_person(kg_nlp):
     doc = kg_nlp("中共四川省纪委第一次全会选举沈国俊为省纪委书记。国务院任命张三为国家统计局局长。")
     assert {("沈国俊", "书记"), ("张三", "局长")} <= {(p.person.name, p.title) for p in doc._.kg_positions}
