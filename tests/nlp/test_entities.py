@@ -140,6 +140,14 @@ def test_entities_model_organization_ending_with_a_post_is_cut_or_dropped():
     assert ("新华社", "ORG") in found and not any(s.endswith(("记者", "总监")) for s, _ in found)
 
 
+def test_entities_a_grain_depot_is_an_organization_but_a_kind_of_body_is_none(rules_nlp):
+    def orgs(text):
+        return {e.text for e in rules_nlp(text).ents if e.label_ == "ORG"}
+
+    assert "公主岭市怀德粮库" in orgs("这是公主岭市怀德粮库正在收购玉米。")
+    assert not orgs("黑龙江省国有粮库收购玉米。罗田县乡镇机构改革。")
+
+
 def test_entities_only_a_places_body_lends_its_head_to_a_place_before_it():
     assert ("平度市", "ORG", "平度市政府") in _found("海尔卡奥斯与平度市、莱西市政府分别签署了协议")
     assert ("印度", "ORG", "印度政府") in _found("大会谴责印度和巴基斯坦政府进行核试验")

@@ -90,9 +90,16 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
             continue
         if suffix in seldom or (strength[suffix] == "weak" and not scoped):
             continue
+        if strength[suffix] == "weak" and proper in _ownership_words():
+            continue  # 黑龙江省国有粮库, 青岛民营企业: a kind of body
         if suffix == "所" and _particle_suo(text, start, end):
             continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+@lru_cache(maxsize=1)
+def _ownership_words() -> frozenset[str]:
+    return frozenset(lexicons.word_list("entities/ownership_words.txt"))
 
 
 _LATIN_NAME = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{2}[A-Za-zＡ-Ｚａ-ｚ0-9０-９]*")
