@@ -294,7 +294,7 @@ def _locative(text: str, mention: Mention, clause_start: int, in_sentence: list[
     return all(m.label in ("GPE", "LOC") for m in between) and not lexicons.has_function_word(words)
 
 
-_ALL_OVER = ("各地", "全国各地", "境内", "全境", "国内各地")
+_ALL_OVER = ("各地", "全国各地", "境内", "全境", "国内各地", "首都", "首府")  # 智利首都举行: in its capital
 
 
 def _window(text: str, cls: str, clause_list: list[tuple[int, int]], index: int, in_sentence: list[Mention]) -> int:

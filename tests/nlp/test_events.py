@@ -717,3 +717,7 @@ def test_events_investment_by_a_name_or_with_an_amount_stays(kg_nlp, text):
 def test_events_a_place_after_lai_or_dao_is_where_the_investment_goes(kg_nlp):
     [(_, args, _)] = [e for e in _events(kg_nlp, "为了推动中国企业到非洲投资，有关部门设立了中心。") if e[0] == "Investment"]
     assert ("destination", "非洲") in args and ("agent", "非洲") not in args
+
+
+def test_events_a_country_before_its_capital_is_where(kg_nlp):
+    assert not any(name == "智利" for _, name in _hosting_args(kg_nlp, "智利首都举行中国香港出口商品展销会。"))
