@@ -11,7 +11,7 @@ def test_short_places_one_name_or_the_one_the_article_writes_out():
 
 def test_short_places_a_mention_written_as_a_place_is_named_and_labelled_by_it():
     [europe, asia] = expanded([Mention(0, 1, "GPE", "欧", "欧"), Mention(1, 2, "GPE", "亚", "亚")], "欧亚大陆")
-    assert (europe.name, europe.label, europe.alias, asia.name) == ("欧洲", "LOC", False, "亚洲")
+    assert (europe.name, europe.label, europe.alias, asia.name) == ("欧洲", "LOC", True, "亚洲")
     [china] = expanded([Mention(2, 3, "GPE", "华", "华")], "来访华的代表团")
     assert china.name == "中国"
     organization = Mention(0, 1, "ORG", "中", "中")

@@ -48,7 +48,8 @@ def written_as_place(text: str, m: Mention, names: list[Mention]) -> bool:
 def expanded(names: list[Mention], text: str) -> list[Mention]:
     """``names`` with each one-character place :func:`written_as_place` named by the place it
     stands for (中 → 中国, labelled as that name is: 欧 → 欧洲 a LOC) where the table or the article
-    says which. The short form is no alias of the place. Elsewhere it stays as written."""
+    says which; the short form is one of its names (an altLabel in the graph). Elsewhere it stays
+    as written."""
     out = []
     for m in names:
         name = full_name(m.text, text) if m.label in ("GPE", "LOC") and len(m.text) == 1 else None
@@ -57,5 +58,5 @@ def expanded(names: list[Mention], text: str) -> list[Mention]:
             continue
         from kg.nlp.train import place_label
 
-        out.append(Mention(m.start, m.end, place_label(name), m.text, name, alias=False))
+        out.append(Mention(m.start, m.end, place_label(name), m.text, name))
     return out
