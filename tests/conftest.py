@@ -41,3 +41,22 @@ def seed_out(tmp_path_factory):
     result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def graph_of(kg_nlp):
+    """The graph ``kg build`` makes of one article's text (in this process, no files)."""
+    from kg.build import analyse
+    from kg.ingest.records import Article
+    from kg.rdf.mapping import GraphBuilder
+    from kg.resolve.entities import EntityTable
+
+    def build(text):
+        table = EntityTable()
+        builder = GraphBuilder("https://w3id.org/kg-news/id/", table)
+        for result in analyse(kg_nlp, [Article(id="a-0", source="a.txt", title="", text=text)], table):
+            builder.add_article(result)
+        builder.add_entities()
+        return builder.graph
+
+    return build

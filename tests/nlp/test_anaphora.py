@@ -33,22 +33,13 @@ def test_anaphora_no_reference_inside_another_word_or_before_any_name(text):
     assert references(text, _names(text, ("海尔公司" if "海尔公司" in text else "海尔集团", "ORG"))) == []
 
 
-def test_anaphora_the_referred_party_takes_part_in_the_event_and_the_graph_holds_no_new_node(kg_nlp):
-    from kg.build import analyse
-    from kg.ingest.records import Article
-    from kg.rdf.mapping import GraphBuilder
+def test_anaphora_the_referred_party_takes_part_in_the_event_and_the_graph_holds_no_new_node(kg_nlp, graph_of):
     from kg.rdf.namespaces import KG
-    from kg.resolve.entities import EntityTable
 
     text = "记者昨日从招商银行获悉，该行与武汉钢铁集团签署了现金管理合作协议。"
     (event,) = [e for e in kg_nlp(text)._.kg_events if e.cls == "Signing"]
     assert {a.mention.name for a in event.arguments} == {"招商银行", "武汉钢铁集团"}
-    table = EntityTable()
-    builder = GraphBuilder("https://w3id.org/kg-news/id/", table)
-    for result in analyse(kg_nlp, [Article(id="a-0", source="a.txt", title="", text=text)], table):
-        builder.add_article(result)
-    builder.add_entities()
-    g = builder.graph
+    g = graph_of(text)
     names = [str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(None, p)]
     assert "招商银行" in names and not any("该行" in n for n in names)
     (signing,) = g.subjects(RDF.type, KG.Signing)

@@ -88,21 +88,10 @@ def test_shapes_event_without_participant(tmp_path):
     assert "kg:confidence" in paths and "prov:wasDerivedFrom" in paths
 
 
-def test_shapes_post_in_a_place_conforms_and_needs_one_of_org_or_jurisdiction(kg_nlp):
+def test_shapes_post_in_a_place_conforms_and_needs_one_of_org_or_jurisdiction(graph_of):
     """美国总统克林顿: a kg:Position with kg:jurisdiction (no kg:organization, no schema:worksFor)
     conforms; one with both, or with neither, does not."""
-    from kg.build import analyse
-    from kg.ingest.records import Article
-    from kg.rdf.mapping import GraphBuilder
-    from kg.resolve.entities import EntityTable
-
-    text = "美国总统克林顿今天会见了日本首相桥本龙太郎。"
-    table = EntityTable()
-    builder = GraphBuilder("https://w3id.org/kg-news/id/", table)
-    for result in analyse(kg_nlp, [Article(id="a-0", source="a.txt", title="", text=text)], table):
-        builder.add_article(result)
-    builder.add_entities()
-    g = builder.graph
+    g = graph_of("美国总统克林顿今天会见了日本首相桥本龙太郎。")
     positions = sorted(g.subjects(RDF.type, KG.Position))
     assert {str(g.value(g.value(p, KG.jurisdiction), RDFS.label)) for p in positions} == {"美国", "日本"}
     assert not list(g.subject_objects(URIRef("https://schema.org/worksFor")))
