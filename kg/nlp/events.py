@@ -445,6 +445,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         after = []  # 世乒赛的举办使天津市…: the names after belong to the next verb
                     if not after and not (places and cls == "Hosting"):
                         continue
+                if cls == "Signing" and trigger_use.signs_an_order(text, trig.end()):
+                    after = [m for m in after if m.end <= trig.start()]  # 签署命令颁发解放军…条例: one signs it
                 if cls == "Cooperation" and trigger_use.verb_follows(text, trig.end()):
                     after = [m for m in after if m.end <= trig.start()]  # 中日合作修复南京古城墙: what follows is the next verb's
                 nominal = _roles()[cls][2] and trigger_use.modifies_noun(text, trig.end())

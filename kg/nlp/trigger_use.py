@@ -440,8 +440,8 @@ def founds_something(text: str, at: int) -> bool:
     if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
         return False  # 筹委会的成立标志着…: the founding of the 筹委会
     rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
-    if rest[:1] in ("“", "《", "\"", "「"):
-        return True  # 美海军也成立“战争游戏研究实验室”: a name in quotes is what is founded
+    if rest[:1] in ("“", "《", "\"", "「") or rest[:2] in ("的“", "的《", "的「"):
+        return True  # 美海军也成立“战争游戏研究实验室”, 我们已经启动的“铱星计划”: a name in quotes is what is made
     phrase = re.split(r"[，,。；;、！？!?\n]", rest, maxsplit=1)[0]
     if phrase.endswith(_gatherings()):
         return False  # 出席了代表团成立新闻发布会: the founding's gathering, not a thing founded
@@ -478,3 +478,16 @@ def investment_in_general(text: str, trig: re.Match, clause: tuple[int, int], me
         return True
     after = lexicons.pos_tags(text[trig.end():trig.end() + 4])
     return len(after) > 1 and after[0][0] in ("和", "与", "及", "、") and after[1][1] in _NOUN_TAGS
+
+
+@lru_cache(maxsize=1)
+def _order_nouns() -> tuple[str, ...]:
+    return lexicons.word_list("events/order_nouns.txt")
+
+
+def signs_an_order(text: str, at: int) -> bool:
+    """True when a signing trigger is followed by an order, a law or a decree (签署命令, 签署了一项
+    法令: ``events/order_nouns.txt``), which one party signs alone."""
+    rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
+    rest = re.sub(r"^(?:一项|一道|一份|一个|第[0-9０-９一二三四五六七八九十百]+号)", "", rest[:8]) + rest[8:]
+    return rest.startswith(_order_nouns())

@@ -721,3 +721,10 @@ def test_events_a_place_after_lai_or_dao_is_where_the_investment_goes(kg_nlp):
 
 def test_events_a_country_before_its_capital_is_where(kg_nlp):
     assert not any(name == "智利" for _, name in _hosting_args(kg_nlp, "智利首都举行中国香港出口商品展销会。"))
+
+
+def test_events_an_order_is_signed_alone_and_a_quoted_name_is_what_is_launched(kg_nlp):
+    [(_, args, _)] = [e for e in _events(kg_nlp, "江泽民主席签署命令颁发解放军后方仓库条例。") if e[0] == "Signing"]
+    assert args == (("agent", "江泽民"),)
+    [(_, args, _)] = [e for e in _events(kg_nlp, "海尔集团启动的“智慧工厂”项目进展顺利。") if e[0] == "Opening"]
+    assert args == (("agent", "海尔集团"),)
