@@ -98,6 +98,8 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
     role_before, role_after, bilateral = _roles()[cls]
     if not before and after and "的" in text[trig.end():after[0].start]:
         before, after = after, []  # 主办评选活动的中国足协和珀金斯公司: a relative clause, its head does it
+        if trig.group(0) in _appointee_verbs():  # 新当选的全国政协委员: the body of the post, not who is elected
+            before = [m for m in before if m.label == "PERSON" or not _title_re().match(text, m.end)]
     before = trigger_use.after_agent_marker(text, before, trig.start())
     if trig.group(0) in _appointee_verbs() and before:  # 江泽民主席对金大中当选…的祝贺: only 金大中 is elected
         first = len(before) - 1

@@ -728,3 +728,9 @@ def test_events_an_order_is_signed_alone_and_a_quoted_name_is_what_is_launched(k
     assert args == (("agent", "江泽民"),)
     [(_, args, _)] = [e for e in _events(kg_nlp, "海尔集团启动的“智慧工厂”项目进展顺利。") if e[0] == "Opening"]
     assert args == (("agent", "海尔集团"),)
+
+
+def test_events_the_body_of_an_elected_post_is_not_who_is_elected(kg_nlp):
+    assert "Appointment" not in {cls for cls, _, _ in _events(kg_nlp, "读书班是为新当选的全国政协委员举办的。")}
+    [(_, args, _)] = [e for e in _events(kg_nlp, "新当选的全国政协委员张三发言。") if e[0] == "Appointment"]
+    assert args == (("theme", "张三"),)
