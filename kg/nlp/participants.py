@@ -173,8 +173,7 @@ def _sibling_places(first: str, second: str) -> bool:
 def is_pair(first: Mention, second: Mention) -> bool:
     """True for two countries by their one-character short forms side by side (中葡两国, 巴以双方):
     a pair, not one modifying the other (not 南非|华人)."""
-    pair = (first, second)
-    return all(len(m.text) == 1 and m.name in lexicons.countries() for m in pair)
+    return all(len(m.text) == 1 and m.name in lexicons.countries() for m in (first, second))
 
 
 def is_venue(text: str, m: Mention) -> bool:

@@ -489,5 +489,7 @@ def signs_an_order(text: str, at: int) -> bool:
     """True when a signing trigger is followed by an order, a law or a decree (签署命令, 签署了一项
     法令: ``events/order_nouns.txt``), which one party signs alone."""
     rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
-    rest = re.sub(r"^(?:一项|一道|一份|一个|第[0-9０-９一二三四五六七八九十百]+号)", "", rest[:8]) + rest[8:]
-    return rest.startswith(_order_nouns())
+    return _COUNTED_ORDER.sub("", rest, count=1).startswith(_order_nouns())
+
+
+_COUNTED_ORDER = re.compile(r"^(?:一项|一道|一份|一个|第[0-9０-９一二三四五六七八九十百]+号)")
