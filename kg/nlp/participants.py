@@ -24,6 +24,7 @@ _COUNT_BEFORE = re.compile(COUNTED.pattern + "$")
 _PARENT = re.compile("(?:" + "|".join(PARENT_OF) + ")的?")
 _NP_BREAK = re.compile(r"[\s,，。；;:：、与和及同跟对向在于被把将从为“”《》()（）的]")
 _BRACKETS = re.compile(r"[（(][^（）()]{1,80}[）)]")
+_REPORTERS = re.compile(r"记者|编辑|通讯员|实习生|摄影|撰稿")  # （实习编辑张跃）, （通讯员李颖慧）: who writes it
 _REPORTED_BY = re.compile(r"记者[^，,。；;：:（）()]{1,30}?报道[：:]")
 _QUOTED = re.compile(r"“[^”]{1,40}”|《[^》]{1,60}》|「[^」]{1,40}」|『[^』]{1,40}』")
 
@@ -40,7 +41,7 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
     a modifier of the next name in the same noun phrase (美国前国防部长威廉·佩里: the person takes
     part, not 美国); the parent of the next name (中国平安旗下的平安银行)."""
     quoted = quoted_spans(text, sent)
-    reporters = [(b.start(), b.end()) for b in _BRACKETS.finditer(text, *sent) if "记者" in b.group(0)]
+    reporters = [(b.start(), b.end()) for b in _BRACKETS.finditer(text, *sent) if _REPORTERS.search(b.group(0))]
     reporters += [r.span() for r in _REPORTED_BY.finditer(text, *sent)]  # 讯记者陈特安、孙秀艳报道：
     inside = [m for m in mentions if sent[0] <= m.start and m.end <= sent[1]]
     kept = []

@@ -734,3 +734,8 @@ def test_events_the_body_of_an_elected_post_is_not_who_is_elected(kg_nlp):
     assert "Appointment" not in {cls for cls, _, _ in _events(kg_nlp, "读书班是为新当选的全国政协委员举办的。")}
     [(_, args, _)] = [e for e in _events(kg_nlp, "新当选的全国政协委员张三发言。") if e[0] == "Appointment"]
     assert args == (("theme", "张三"),)
+
+
+def test_events_an_editor_in_brackets_takes_no_part(kg_nlp):
+    text = "新浪房产讯（实习编辑张跃）新浪乐居携手京城各大楼盘置业顾问，共同发起活动。"
+    assert not any(name == "张跃" for _, args, _ in _events(kg_nlp, text) for _, name in args)
