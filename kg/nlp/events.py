@@ -441,6 +441,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 owner = [m for m in before if m.end == trig.start() - 1]
                 if text[trig.start() - 1:trig.start()] == "的" and owner and cls != "Hosting" and not _roles()[cls][2]:
                     before = owner  # 并不会影响潇湘银行的组建: the bank is founded, not the sentence's subject
+                    if trigger_use.verb_follows(text, trig.end()):
+                        after = []  # 棋牌协会的成立在…中兴通讯备受瞩目: the names after are the next verb's
                 if _OF_THE.search(text, 0, trig.start()) and cls == "Hosting":
                     before = []  # 大会的召开, 活动的举行: what is held, not who holds it (公司的投资 stays)
                     if trigger_use.verb_follows(text, trig.end()):

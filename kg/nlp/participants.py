@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.entities.model_spans import PARENT_OF
+from kg.nlp.entities.organizations import is_place_name
 from kg.nlp.entities.persons import _title_re
-from kg.nlp.entities.short_places import written_as_place
+from kg.nlp.entities.short_places import short_forms, written_as_place
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
 
@@ -172,9 +173,12 @@ def _sibling_places(first: str, second: str) -> bool:
 
 
 def is_pair(first: Mention, second: Mention) -> bool:
-    """True for two countries by their one-character short forms side by side (中葡两国, 巴以双方):
-    a pair, not one modifying the other (not 南非|华人)."""
-    return all(len(m.text) == 1 and m.name in lexicons.countries() for m in (first, second))
+    """True for two places by their one-character short forms side by side (中葡两国, 巴以双方, 闽宁两省区,
+    中南两国 where the article does not say which 南): a pair, not one modifying the other (not
+    南非|华人)."""
+    if not all(m.label in ("GPE", "LOC") and m.text in short_forms() for m in (first, second)):
+        return False
+    return not is_place_name(first.text + second.text)  # 波黑, 中山: one place
 
 
 def is_venue(text: str, m: Mention) -> bool:

@@ -739,3 +739,8 @@ def test_events_the_body_of_an_elected_post_is_not_who_is_elected(kg_nlp):
 def test_events_an_editor_in_brackets_takes_no_part(kg_nlp):
     text = "新浪房产讯（实习编辑张跃）新浪乐居携手京城各大楼盘置业顾问，共同发起活动。"
     assert not any(name == "张跃" for _, args, _ in _events(kg_nlp, text) for _, name in args)
+
+
+def test_events_the_founding_of_a_named_body_founds_nothing_after_it(kg_nlp):
+    [(_, args, _)] = [e for e in _events(kg_nlp, "棋牌协会的成立在高科技人才荟萃的中兴通讯备受瞩目和欢迎。") if e[0] == "Founding"]
+    assert args == (("theme", "棋牌协会"),)

@@ -35,3 +35,8 @@ def test_short_places_a_pair_of_countries_takes_part_as_two(kg_nlp):
     assert {a.mention.name for a in event.arguments} == {"中国", "日本"}  # 南京 is what is restored, not a partner
     doc = kg_nlp("北京电视台与南非华人共同主办了一场晚会。")  # 南非|华人: a people, no pair
     assert not any(a.mention.name == "南非" for e in doc._.kg_events for a in e.arguments)
+
+
+def test_short_places_a_pair_whose_place_the_article_leaves_open_still_takes_part_as_two(kg_nlp):
+    [event] = [e for e in kg_nlp("正是在这一年的岁尾，中南两国签署了建交联合公报。")._.kg_events if e.cls == "Signing"]
+    assert [(a.role, a.mention.text) for a in event.arguments] == [("agent", "中"), ("partner", "南")]

@@ -17,6 +17,11 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {short: tuple(names.split()) for short, names in lexicons.table("entities/place_abbreviations.tsv").items()}
 
 
+def short_forms() -> frozenset[str]:
+    """The one-character short forms the table knows."""
+    return frozenset(_table())
+
+
 def full_name(short: str, text: str) -> str | None:
     """The place the one-character ``short`` stands for in an article ``text``, None where the
     table has no such short form or the article does not say which of its places it is."""
