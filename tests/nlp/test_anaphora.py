@@ -45,3 +45,10 @@ def test_anaphora_the_referred_party_takes_part_in_the_event_and_the_graph_holds
     (signing,) = g.subjects(RDF.type, KG.Signing)
     parties = {str(g.value(p, RDFS.label)) for role in (KG.agent, KG.partner) for p in g.objects(signing, role)}
     assert parties == {"招商银行", "武汉钢铁集团"}
+
+
+def test_anaphora_a_post_at_the_referred_party(kg_nlp):
+    doc = kg_nlp("海尔集团昨天发布新品。该集团总裁周云杰表示，该公司将与平度市政府合作。")
+    assert [(p.person.name, p.title, p.org.name) for p in doc._.kg_positions] == [("周云杰", "总裁", "海尔集团")]
+    [event] = [e for e in doc._.kg_events if e.cls == "Cooperation"]
+    assert {a.mention.name for a in event.arguments} == {"海尔集团", "平度市政府"}
