@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from kg.nlp import lexicons
 from kg.nlp.records import Mention
+from kg.nlp.train import place_label
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,5 @@ def expanded(names: list[Mention], text: str) -> list[Mention]:
         if name is None or not written_as_place(text, m, names):
             out.append(m)
             continue
-        from kg.nlp.train import place_label
-
         out.append(Mention(m.start, m.end, place_label(name), m.text, name))
     return out
