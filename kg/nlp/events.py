@@ -162,6 +162,23 @@ def _appointee_verbs() -> frozenset[str]:
     return frozenset(lexicons.word_list("events/appointee_verbs.txt"))
 
 
+def _partner_marked(text: str, m: Mention, clause_start: int) -> int | None:
+    """Where 与/同/跟 stands before ``m``, right before it or before the post that names it
+    (与中国, 同阿总统泽鲁阿勒): ``m`` is then a partner, whoever the subject is."""
+    if _PARTNER_MARK.fullmatch(text, m.start - 1, m.start):
+        return m.start - 1
+    lead = text[max(clause_start, m.start - 12):m.start]
+    mark = None
+    for mark in _PARTNER_MARK.finditer(lead):
+        pass
+    if mark is None:
+        return None
+    gap = lead[mark.end():]
+    if re.search(r"[\s，,。；;：:、]", gap) or not _title_re().search(gap) or _title_re().search(gap).end() != len(gap):
+        return None
+    return m.start - len(lead) + mark.start()
+
+
 def _toward(text: str, arg: Argument) -> Argument:
     """An agent after 对 or 向 (对韩投资), or a place after 来, 到, 赴 or 在 (来华投资, 到青岛投资),
     is where the investment or move goes: the destination."""
@@ -379,8 +396,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                 if joined is not None:  # 由A主办、B承办的…: B holds it too
                     before, after = before + after[:joined[0]], after[joined[0]:]
                 subject_end = trig.start()  # where the words before the trigger's subject-less verb end
-                if _roles()[cls][2] and before and _PARTNER_MARK.fullmatch(text, before[0].start - 1, before[0].start):
-                    subject_end = before[0].start - 1
+                marked = _partner_marked(text, before[0], clause[0]) if _roles()[cls][2] and before else None
+                if marked is not None:
+                    subject_end = marked
                     before, after = [], before + after  # 扩大与中国的合作: 中国 is the partner, whoever the subject is
                 source = "clause"
                 lead = trigger_use.outside_names(text, clause[0], trig.start(), in_sentence)
@@ -435,6 +453,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)
                     after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
                     before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text, m.end, trig.start()))]
+                if trig.group(0) in ("开幕", "闭幕"):  # 欧盟首脑例会在加的夫开幕: the gathering opens, not 欧盟
+                    before = [m for m in before if not _names_a_gathering(text, m.end, trig.start())]
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue

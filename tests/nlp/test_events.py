@@ -744,3 +744,14 @@ def test_events_an_editor_in_brackets_takes_no_part(kg_nlp):
 def test_events_the_founding_of_a_named_body_founds_nothing_after_it(kg_nlp):
     [(_, args, _)] = [e for e in _events(kg_nlp, "棋牌协会的成立在高科技人才荟萃的中兴通讯备受瞩目和欢迎。") if e[0] == "Founding"]
     assert args == (("theme", "棋牌协会"),)
+
+
+def test_events_a_partner_named_by_a_post_after_tong_leaves_the_subject_the_agent(kg_nlp):
+    text = "阿拉法特抵达阿尔及尔，并同总统泽鲁阿勒举行了会谈。"
+    [(_, args, _)] = [e for e in _events(kg_nlp, text) if e[0] == "Meeting"]
+    assert args == (("agent", "阿拉法特"), ("partner", "泽鲁阿勒"))
+
+
+def test_events_a_body_whose_gathering_opens_is_not_what_opens(kg_nlp):
+    text = "今天上午，半年一度的欧盟首脑例会在英国威尔士首府加的夫开幕。"
+    assert not any(name == "欧盟" for _, args, _ in _events(kg_nlp, text) for _, name in args)
