@@ -755,3 +755,8 @@ def test_events_a_partner_named_by_a_post_after_tong_leaves_the_subject_the_agen
 def test_events_a_body_whose_gathering_opens_is_not_what_opens(kg_nlp):
     text = "今天上午，半年一度的欧盟首脑例会在英国威尔士首府加的夫开幕。"
     assert not any(name == "欧盟" for _, args, _ in _events(kg_nlp, text) for _, name in args)
+
+
+def test_relations_a_company_title_is_no_post_in_a_places_government(kg_nlp):
+    doc = kg_nlp("花旗中国董事长兼首席执行官欧兆伦称，贷款公司是非常重要的新元素。")
+    assert not any(p.org.label == "GPE" for p in doc._.kg_positions)
