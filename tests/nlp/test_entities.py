@@ -381,3 +381,8 @@ def test_entities_a_country_before_a_word_its_last_character_could_open():
     # 德国|宝马: jieba cuts at the name's edge though 国宝 is a word; 和政|府 stays no place
     assert [("德国宝马汽车公司收购劳斯莱斯汽车公司"[c.start:c.end], c.label) for c in find_entities("德国宝马汽车公司收购劳斯莱斯汽车公司")][0] == ("德国宝马汽车公司", "ORG")
     assert "和政" not in ["党和政府"[c.start:c.end] for c in find_entities("党和政府")]
+
+
+def test_entities_a_department_name_with_he_inside_is_one_body(rules_nlp):
+    orgs = {e.text for e in rules_nlp("石家庄市住房保障和房产管理局副局长肖香宝说。青岛市发展和改革委员会主任发言。").ents if e.label_ == "ORG"}
+    assert {"石家庄市住房保障和房产管理局", "青岛市发展和改革委员会"} <= orgs
