@@ -455,6 +455,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text, m.end, trig.start()))]
                 if trig.group(0) in ("开幕", "闭幕"):  # 欧盟首脑例会在加的夫开幕: the gathering opens, not 欧盟
                     before = [m for m in before if not _names_a_gathering(text, m.end, trig.start())]
+                    after = [m for m in after if not _names_a_gathering(text, m.end)]  # 今天开幕的联合国大会…会议
                 previous_trigger = joined[1] if joined is not None else trig.end()
                 if not before and not after and not doers and not (places and cls == "Hosting"):  # 青岛峰会成功举办: held there
                     continue

@@ -433,6 +433,9 @@ def launch_verbs() -> frozenset[str]:
     return frozenset(lexicons.word_list("events/launch_verbs.txt"))
 
 
+_QUOTES_OPEN = ("“", "《", "\"", "「", "『")
+
+
 def founds_something(text: str, at: int) -> bool:
     """True when a founding trigger is followed by what is founded, named or not (成立了合资公司,
     组建专家组, 设立上海分公司): then the names before it found it rather than being founded
@@ -440,7 +443,7 @@ def founds_something(text: str, at: int) -> bool:
     if text.endswith(("的成立", "的组建", "的创办", "的设立"), 0, at):
         return False  # 筹委会的成立标志着…: the founding of the 筹委会
     rest = text[at + 1:] if text[at:at + 1] == "了" else text[at:]
-    if rest[:1] in ("“", "《", "\"", "「") or rest[:2] in ("的“", "的《", "的「"):
+    if rest[:1] in _QUOTES_OPEN or (rest[:1] == "的" and rest[1:2] in _QUOTES_OPEN):
         return True  # 美海军也成立“战争游戏研究实验室”, 我们已经启动的“铱星计划”: a name in quotes is what is made
     phrase = re.split(r"[，,。；;、！？!?\n]", rest, maxsplit=1)[0]
     if phrase.endswith(_gatherings()):

@@ -760,3 +760,10 @@ def test_events_a_body_whose_gathering_opens_is_not_what_opens(kg_nlp):
 def test_relations_a_company_title_is_no_post_in_a_places_government(kg_nlp):
     doc = kg_nlp("花旗中国董事长兼首席执行官欧兆伦称，贷款公司是非常重要的新元素。")
     assert not any(p.org.label == "GPE" for p in doc._.kg_positions)
+
+
+def test_events_a_launch_of_a_name_in_corner_quotes_and_a_gathering_opening_after_the_trigger(kg_nlp):
+    [(_, args, _)] = [e for e in _events(kg_nlp, "科学技术部近日决定启动『持续高效农业技术研究与示范』项目。") if e[0] == "Opening"]
+    assert args == (("agent", "科学技术部"),)
+    text = "罗干在今天上午开幕的联合国大会第二十次特别会议上发言。"
+    assert not any(name == "联合国" for _, args, _ in _events(kg_nlp, text) for _, name in args)
