@@ -117,7 +117,9 @@ def _assign(text: str, cls: str, trig: re.Match, before: list[Mention], after: l
         gaps = [text[a.end:b.start] for a, b in zip(before, before[1:])]
         # 与/同/跟 marks the partner; without one, 和 does (叶利钦和桥本龙太郎会晤)
         split = next((i for i, gap in enumerate(gaps, 1) if _PARTNER_MARK.search(gap)), None)
-        if split is None:
+        met = after and not re.search(r"[，,。；;：:]", text[trig.end():after[0].start]) and after[0].start - trig.end() <= 15
+        hosts = cls == "Meeting" and met and "分别" not in lead and not lead.endswith("的")  # 李鹏和夫人朱琳会见了…: 和 joins the hosts of those met (not 穆巴拉克和阿拉法特的会谈)
+        if split is None and not hosts:
             split = next((i for i, gap in enumerate(gaps, 1) if "和" in gap), None)
         if split is None:  # 中葡两国政府签署: the pair's first and second
             split = next((i for i, gap in enumerate(gaps, 1) if not gap and before[i - 1].label == before[i].label == "GPE"), None)

@@ -55,6 +55,8 @@ def participants(text: str, mentions: list[Mention], sent: tuple[int, int], date
             continue  # 一家法国大饭店, ３００名中国留学人员: what kind; 江苏、山东、上海的艺术团体: whose
         if is_venue(text, m):
             continue  # 青岛峰会: where, not who
+        if m.label in ("GPE", "LOC") and trigger_use.names_an_agreement(text, m.end):
+            continue  # 签署了卢萨卡和平协议: the agreement's name, not a party
         if m.label in ("GPE", "LOC") and len(m.text) == 1 and not written_as_place(text, m, inside):
             continue  # 亚 of 亚运会, 藏 of 藏医学: a place's short form not written as a place
         stationed = text[m.start - 1:m.start] in ("驻", "旅") and text[m.start - 2:m.start] not in ("进驻", "入驻")

@@ -29,6 +29,19 @@ def names_agreement(text: str, at: int) -> bool:
     return _agreement_re().match(text, at) is not None
 
 
+_NAMED_ACCORD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:和平|停火|自由贸易|友好)?")
+
+
+def names_an_agreement(text: str, at: int) -> bool:
+    """True when an agreement noun follows a place ending at ``at`` in one word run (卢萨卡和平协议,
+    奥斯陆协议, 京都议定书): the place names the agreement, it takes no part in its signing."""
+    run = _NAMED_ACCORD.match(text, at)
+    for end in range(at, min(run.end(), at + 4) + 1):
+        if _agreement_re().match(text, end) and not lexicons.has_function_word(text[at:end]) and not trigger_re().search(text, at, end):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _nominal_re() -> re.Pattern:
     heads = "|".join(map(re.escape, lexicons.word_list("events/nominal_heads.txt")))

@@ -767,3 +767,15 @@ def test_events_a_launch_of_a_name_in_corner_quotes_and_a_gathering_opening_afte
     assert args == (("agent", "科学技术部"),)
     text = "罗干在今天上午开幕的联合国大会第二十次特别会议上发言。"
     assert not any(name == "联合国" for _, args, _ in _events(kg_nlp, text) for _, name in args)
+
+
+def test_events_he_joins_the_hosts_of_someone_met_and_a_place_names_an_accord(kg_nlp):
+    text = "全国人大常委会委员长李鹏和夫人朱琳今天下午在人民大会堂会见了比利时参议院议长弗兰克·斯瓦伦。"
+    [(_, args, _)] = [e for e in _events(kg_nlp, text) if e[0] == "Meeting"]
+    assert ("agent", "朱琳") in args and ("partner", "弗兰克·斯瓦伦") in args
+    [(_, args, _)] = [e for e in _events(kg_nlp, "穆萨说，穆巴拉克和阿拉法特的会谈涉及到了多个问题。") if e[0] == "Meeting"]
+    assert args == (("agent", "穆巴拉克"), ("partner", "阿拉法特"))
+    text = "安盟与安哥拉政府１９９４年签署了卢萨卡和平协议。"
+    assert not any(name == "卢萨卡" for _, args, _ in _events(kg_nlp, text) for _, name in args)
+    doc = kg_nlp("湖北省枣阳市资山粮管所与该镇王桥村签订了水稻产销合同。")
+    assert "王桥村" in {m.name for m in doc._.kg_mentions}

@@ -86,6 +86,8 @@ def find_suffixed_places(text: str, places: list[Candidate]) -> Iterator[Candida
         suffix = match.group(0)
         start = _cut_left(text, _left_edge(text, match.start(), 4), match.start())
         start += _after_unit(text[start:match.start()])
+        if text[start - 1:start] == "该" and text[start:start + 1] in _UNIT_CHARS:
+            start += 1  # 该镇|王桥村: 该镇 refers back (kg.nlp.anaphora), the village is 王桥村
         name = text[start:match.start()]
         if len(name) < 2 or match.start() in place_ends and start not in place_starts:
             continue
