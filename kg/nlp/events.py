@@ -170,15 +170,14 @@ def _partner_marked(text: str, m: Mention, clause_start: int) -> int | None:
     if _PARTNER_MARK.fullmatch(text, m.start - 1, m.start):
         return m.start - 1
     lead = text[max(clause_start, m.start - 12):m.start]
-    mark = None
-    for mark in _PARTNER_MARK.finditer(lead):
-        pass
-    if mark is None:
+    marks = list(_PARTNER_MARK.finditer(lead))
+    if not marks:
         return None
-    gap = lead[mark.end():]
-    if re.search(r"[\s，,。；;：:、]", gap) or not _title_re().search(gap) or _title_re().search(gap).end() != len(gap):
+    gap = lead[marks[-1].end():]
+    title = _title_re().search(gap)
+    if re.search(r"[\s，,。；;：:、]", gap) or title is None or title.end() != len(gap):
         return None
-    return m.start - len(lead) + mark.start()
+    return m.start - len(lead) + marks[-1].start()
 
 
 def _toward(text: str, arg: Argument) -> Argument:

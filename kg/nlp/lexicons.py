@@ -39,6 +39,12 @@ def table(name: str) -> dict[str, str]:
     return _table(name)
 
 
+def person_titles() -> tuple[str, ...]:
+    """Titles and posts that stand next to a person's name (``entities/person_titles.txt``),
+    longest first."""
+    return word_list("entities/person_titles.txt")
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Countries and regions by their usual Chinese names (``entities/countries.txt``)."""

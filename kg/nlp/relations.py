@@ -6,16 +6,12 @@ import re
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Location, Mention, Position
 from kg.nlp.text import sentences
 from kg.nlp.trigger_use import LIST_GAP
 
 _HAN = "\u4e00-\u9fff"
-
-
-@lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return lexicons.word_list("entities/person_titles.txt")
 
 
 _MAX_GAP = 10
@@ -46,7 +42,7 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                 if not (0 < person.start - org.end <= _MAX_GAP and org.start >= sent[0]):
                     continue
                 role = gap[1:] if gap.startswith("的") else gap
-                if not (role.endswith(_titles()) and re.fullmatch(rf"[{_HAN}]+", role)):
+                if not (role.endswith(lexicons.person_titles()) and re.fullmatch(rf"[{_HAN}]+", role)):
                     continue
                 if org.label == "GPE" and (
                     text[org.start - 1:org.start] == "驻" or role.endswith(_non_government())
@@ -71,7 +67,7 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], sent) -> li
         if org.label != "ORG" or org.start <= person.end or text[person.end:org.start] not in _TAKES:
             continue
         match = _POST_END.match(text, org.end, sent[1])
-        if match and match.group(1).endswith(_titles()) and "兼" not in match.group(1):
+        if match and match.group(1).endswith(lexicons.person_titles()) and "兼" not in match.group(1):
             return [Position(person, org, match.group(1), sent)]
     return []
 
@@ -85,15 +81,11 @@ def _listed_after(text: str, person: Mention, mentions: list[Mention], sent) -> 
         return []  # 中央军委主席江泽民和乔石、朱镕基: 和 after the first joins others, not its holders
     listed, last = [], person
     for m in people:
-        if not LIST_GAP.fullmatch(text, last.end, m.start) or _title_starts(text, m.end):
+        if not LIST_GAP.fullmatch(text, last.end, m.start) or _title_re().match(text, m.end):
             break  # 、苏丹总统巴希尔: the next post's country, misread as a person
         listed.append(m)
         last = m
     return listed
-
-
-def _title_starts(text: str, at: int) -> bool:
-    return any(text.startswith(title, at) for title in _titles())
 
 
 def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Mention], sent) -> list[Position]:
@@ -102,7 +94,7 @@ def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Menti
     posts = []
     at = org.start
     while text[at - 1:at] == "、":
-        earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and text[h.end:at - 1].endswith(_titles())
+        earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and text[h.end:at - 1].endswith(lexicons.person_titles())
                         and re.fullmatch(rf"[{_HAN}]{{1,{_MAX_GAP}}}", text[h.end:at - 1])), None)
         if earlier is None or earlier.label != "ORG":
             break

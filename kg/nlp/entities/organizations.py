@@ -304,7 +304,7 @@ def _last_item(text: str, start: int, end: int, orgs: set[tuple[int, int]]) -> t
 
 def is_place_name(name: str) -> bool:
     """True for the name of an administrative unit (full or short) or of a country."""
-    return name in gazetteer.names() or name in lexicons.word_list("entities/countries.txt")
+    return name in gazetteer.names() or name in lexicons.countries()
 
 
 def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:

@@ -12,7 +12,7 @@ from kg.nlp.entities.names import Candidate, HAN, _stop_chars
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern:
-    titles = "|".join(map(re.escape, lexicons.word_list("entities/person_titles.txt")))
+    titles = "|".join(map(re.escape, lexicons.person_titles()))
     return re.compile(titles)
 
 
@@ -56,7 +56,7 @@ def _foreign_end(text: str, start: int, end: int) -> int:
     """Where a transliterated name ends: before a title, verb or function word that the pattern ran
     into (威廉·佩里一行, 托马斯·萨维为团长), and before 时 in front of a verb (会见于贝尔·韦德里纳时说)."""
     last = max(text.rfind("·", start, end), text.rfind("•", start, end)) + 1
-    words = lexicons.word_list("entities/person_verbs.txt") + lexicons.word_list("entities/person_titles.txt")
+    words = lexicons.word_list("entities/person_verbs.txt") + lexicons.person_titles()
     stops = _stop_chars()
     for i in range(last + 1, end):
         if text[i] in stops or text.startswith(words, i):
