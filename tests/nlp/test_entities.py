@@ -226,6 +226,37 @@ def test_entities_a_native_place_is_no_organization():
     assert not any(s.endswith("籍") for s, _ in _with_model("上海籍歌手李明演唱", ("上海籍", "ORG")))
 
 
+def test_entities_a_name_before_a_shows_or_a_festivals_word_names_the_event():
+    text = "“2021华创云展”上线,依托亚太国际家具展,为期三天。"
+    found = _with_model(text, ("华创云", "PERSON"), ("亚太国际家具", "GPE"))
+    assert not any(s in ("华创云", "亚太国际家具") for s, _ in found)
+    assert ("微软公司", "ORG") in _with_model("小朋友在微软公司展台前玩", ("微软公司", "ORG"))  # 展台: a word
+
+
+def test_entities_a_kind_of_body_by_its_size_or_age_is_no_name():
+    text = "社区“大党委”成为枢纽,新华社报道。"
+    found = _with_model(text, ("大党委", "ORG"), ("新华社", "ORG"))
+    assert ("大党委", "ORG") not in found and ("新华社", "ORG") in found
+
+
+def test_entities_a_dwelling_compound_is_a_place_and_a_lanes_is_the_lanes():
+    found = _with_model("游客走进王家大院参观。", ("王家大院", "ORG"))
+    assert ("王家大院", "LOC") in found and ("王家大院", "ORG") not in found
+    found = _with_model("步入天津的瑞兴里里院,仿佛回到过去。", ("瑞兴里里院", "ORG"))
+    assert ("瑞兴里", "LOC") in found and not any(s.endswith("里院") for s, _ in found)
+
+
+def test_entities_a_citys_name_and_a_streets_are_two_places():
+    found = _with_model("我在合肥市舒城路买书。", ("合肥市舒城路", "LOC"))
+    assert {("合肥市", "GPE"), ("舒城路", "LOC")} <= found
+    assert ("中山路", "LOC") in _with_model("沿着中山路走到广场", ("中山路", "LOC"))  # 中山 is a city too
+
+
+def test_entities_a_foreign_trading_house_and_a_brand_before_an_ending():
+    assert ("太古洋行", "ORG") in {(s, label) for s, label, _ in _found("位于中山路27号太古洋行旧址")}
+    assert ("丰田银行", "ORG") in {(s, label) for s, label, _ in _found("他在丰田银行工作")}  # 丰田: nz
+
+
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
     text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
     known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]

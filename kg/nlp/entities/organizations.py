@@ -86,7 +86,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
         scoped = parent or start in place_starts or (scope and (len(scope) > 1 or match.start() - start - len(scope) >= 2))
         scoped = scoped or _brand(text, start, match.start(), suffix)  # ＩＢＭ公司, Valve公司
         proper = text[place_starts.get(start, start):match.start()]
-        if proper and not scoped and lexicons.is_generic(proper):
+        if proper and not scoped and lexicons.is_generic(proper) and not _is_brand_word(proper):
             continue
         if suffix in seldom or (strength[suffix] == "weak" and not scoped):
             continue
@@ -261,6 +261,15 @@ def _lists(text: str, orgs: set[tuple[int, int]]) -> Iterator[list[tuple[int, in
                 segment = [item]
         if len(segment) >= 2:
             yield segment
+
+
+def _is_brand_word(phrase: str) -> bool:
+    """True when ``phrase`` is one two-character word jieba tags as a proper noun and not among its
+    everyday words (三菱, 丰田: nz, seen 87 and 156 times in jieba's counts; not 普通, nz at 6,768): a
+    brand names one body. On People's Daily 1998 and CLUENER's training sets this reads one more gold
+    organization (浙商银行) and one more span gold leaves unmarked (飞鹰集团公司)."""
+    tags = lexicons.pos_tags(phrase)
+    return len(phrase) == 2 and len(tags) == 1 and tags[0][1] == "nz" and not lexicons.is_word(phrase, 1000)
 
 
 def _has_proper_part(phrase: str) -> bool:
