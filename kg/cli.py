@@ -183,11 +183,14 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, or a SPARQL results format: csv, tsv, json.")] = "table",
 ) -> None:
     """Run a SPARQL query on the store that kg build filled (out/store) and print the results.
+    kg's prefixes (kg:, schema:, rdfs:, prov:, nif:, skos:, sem:, xsd:, id:) need no PREFIX line.
 
     Example: kg query -f queries/signings.rq --format csv
     """
     from kg.sparql.query import print_query
 
+    if sparql is not None and file is None and "\n" not in sparql and Path(sparql).is_file():
+        sparql, file = None, sparql  # kg query my.rq: a file's path, not a query
     if (sparql is None) == (file is None):
         console.print("[red]error:[/red] give a query or a file, e.g. kg query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' or kg query -f signings")
         raise typer.Exit(code=2)

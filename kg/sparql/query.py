@@ -28,8 +28,13 @@ DISPLAY_PREFIXES = {
 }
 
 
+#: Prefixes a query may use without declaring them (its own PREFIX lines win): kg's graph's vocabularies.
+QUERY_PREFIXES = {short.rstrip(":"): iri for iri, short in DISPLAY_PREFIXES.items()}
+
+
 def run_query(query: str, store: Store | Path):
     """Evaluate a SPARQL query on a store (an open one, or the folder of one, opened read-only).
+    The prefixes of :data:`QUERY_PREFIXES` (kg:, schema:, rdfs: …) need no PREFIX line.
 
     Returns:
         pyoxigraph ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK) or ``QueryTriples``
@@ -42,7 +47,7 @@ def run_query(query: str, store: Store | Path):
     if not isinstance(store, Store):
         store = open_store(Path(store))
     try:
-        return store.query(query)
+        return store.query(query, prefixes=QUERY_PREFIXES)
     except SyntaxError as err:
         message = str(err)
         if len(message) > 200:  # pyoxigraph lists every token it expected

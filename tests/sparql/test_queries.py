@@ -199,6 +199,20 @@ def test_queries_cli_query_text_and_file(seed_store, tmp_path):
     assert by_text.exit_code == by_file.exit_code == 0
     assert by_text.stdout == by_file.stdout
     assert int(by_text.stdout.split()[1]) >= len(POSITIONS)
+    by_path = CliRunner().invoke(app, ["query", str(tmp_path / "q.rq"), "--store", str(seed_store), "--format", "csv"])
+    assert by_path.exit_code == 0 and by_path.stdout == by_text.stdout  # kg query q.rq: a file's path
+
+
+def test_queries_cli_knows_kgs_prefixes_and_a_querys_own_win(seed_store):
+    undeclared = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Position }"
+    result = CliRunner().invoke(app, ["query", undeclared, "--store", str(seed_store), "--format", "csv"])
+    assert result.exit_code == 0 and int(result.stdout.split()[1]) >= len(POSITIONS)
+    labelled = "SELECT ?l WHERE { ?s a kg:Organization ; rdfs:label ?l ; schema:location ?p }"
+    result = CliRunner().invoke(app, ["query", labelled, "--store", str(seed_store), "--format", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) > 1
+    own = "PREFIX kg: <http://example.org/other#> SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Position }"
+    result = CliRunner().invoke(app, ["query", own, "--store", str(seed_store), "--format", "csv"])
+    assert result.exit_code == 0 and int(result.stdout.split()[1]) == 0
 
 
 @pytest.mark.parametrize(
