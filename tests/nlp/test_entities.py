@@ -257,6 +257,15 @@ def test_entities_a_foreign_trading_house_and_a_brand_before_an_ending():
     assert ("丰田银行", "ORG") in {(s, label) for s, label, _ in _found("他在丰田银行工作")}  # 丰田: nz
 
 
+@pytest.mark.parametrize("text, name", [
+    ("记者日前赴中国科学院声学研究所采访", "中国科学院声学研究所"),
+    ("责成杭州市公安局交警支队党委立即调查", "杭州市公安局交警支队党委"),
+    ("如杭州市华星集团四海洋行经销的商品", "杭州市华星集团四海洋行"),
+])
+def test_entities_a_verb_before_a_place_that_opens_a_name_is_no_part_of_it(text, name):
+    assert (name, "ORG") in {(s, label) for s, label, _ in _found(text)}
+
+
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
     text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
     known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]

@@ -9,7 +9,7 @@ from functools import lru_cache
 import ahocorasick
 
 from kg.nlp import lexicons
-from kg.nlp.entities.names import Candidate, _MAX_ORG, _NAME_CHAR, _PROPER_POS, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.names import _CUT_POS, Candidate, _MAX_ORG, _NAME_CHAR, _PROPER_POS, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
 from kg.nlp.entities.persons import _title_re
 from kg.resolve import gazetteer
 
@@ -76,6 +76,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
         if _suffix_is_word_part(text, match.start(), end):
             continue
         start = _after_title(text, _left_edge(text, match.start(), _MAX_ORG), match.start())
+        start = _at_place_after_verb(text, start, match.start(), place_starts)
         parent = _organization_at(text, start, match.start(), place_starts.get(start))
         scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
         keep = inside_places | frozenset(range(start, start + parent))
@@ -95,6 +96,26 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
         if suffix == "所" and _particle_suo(text, start, end):
             continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+def _at_place_after_verb(text: str, start: int, end: int, place_starts: dict[int, int]) -> int:
+    """Where a run read left from an ending starts: at the place inside it that only verbs or
+    function words come before (如|广州市越兴集团四洲洋行, 一位|郑州市委组织部), else where it was. A
+    run that opens with a place keeps its verbs as part of the name (青岛市现代服务业联合会), so not
+    where a verb or a locative follows the place (聘用中国本土金融界人士担任法人银行: the verb's
+    cut reads that run)."""
+    if start in place_starts:
+        return start
+    at = start
+    tags = lexicons.pos_tags(text[start:end])
+    for i, (word, flag) in enumerate(tags):
+        if at > start and at in place_starts and place_starts[at] < end:
+            rest = tags[i:]
+            return at if not any(f.startswith(("v", "f", "c", "p", "t")) and f != "vn" for _, f in rest) else start
+        if not (flag.startswith(_CUT_POS) and flag != "vn"):
+            return start
+        at += len(word)
+    return start
 
 
 @lru_cache(maxsize=1)
