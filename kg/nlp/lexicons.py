@@ -121,8 +121,11 @@ def organization_words() -> tuple[str, ...]:
 
 
 def is_word(text: str, min_freq: int = 200) -> bool:
-    """True when ``text`` is an everyday word (see :func:`common_words`)."""
-    return text in common_words(min_freq)
+    """True when ``text`` is an everyday word (one of :func:`common_words`), looked up in jieba's
+    dictionary rather than in a set built per frequency."""
+    freq, tags = _jieba_dict()
+    pos = tags.get(text)
+    return pos is not None and not pos.startswith(_PROPER) and freq.get(text, 0) >= min_freq
 
 
 def dictionary_pos(word: str) -> str | None:
