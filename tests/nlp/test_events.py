@@ -44,6 +44,11 @@ def test_events_passive_appointment_names_the_person(rules_nlp):
     ("青岛市政府决定与四川大学签约。", "planned"),
     ("青岛市青年志愿者协会与四川大学签约。", "asserted"),  # 志愿 holds 愿 without being a wish
     ("青岛市政府也将于今年下半年在北京与四川大学等多所高校正式签约。", "planned"),  # right after the party, far from the trigger
+    ("青岛市政府不久前与四川大学签约。", "asserted"),  # 不久前: a while ago, 不 negates nothing
+    ("青岛市政府不断与四川大学合作。", "asserted"),
+    ("青岛市政府不得不与四川大学签约。", "asserted"),  # had to
+    ("青岛市政府未来与四川大学合作。", "planned"),  # the future
+    ("青岛市政府不与四川大学签约。", "negated"),
 ])
 # fmt: on
 def test_events_modality(rules_nlp, text, modality):
