@@ -451,8 +451,9 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     before = [m for m in before if not (m.label == "ORG" and m.name.endswith(_held_nouns()))]  # 国家科学技术奖励大会在…举行: what is held
                 after = [m for m in after if m not in places and m.label in allowed]
                 if cls == "Hosting":  # 承办的’98中国国际…博览会, 舒婷诗歌朗诵会: a name in the name of what is held
-                    # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit)
-                    after = [m for m in after if not (m.label != "ORG" and _names_a_gathering(text, m.end))]
+                    # (an organization stays: 召开伊斯兰会议组织第八届首脑会议 holds its summit); what is
+                    # held is never a place or a person (举行这次军演的目的是为了加强波斯湾…的安全)
+                    after = [m for m in after if m.label == "ORG"]
                     before = [m for m in before if not (m.label != "ORG" and _names_a_gathering(text, m.end, trig.start()))]
                 if trig.group(0) in ("开幕", "闭幕"):  # 欧盟首脑例会在加的夫开幕: the gathering opens, not 欧盟
                     before = [m for m in before if not _names_a_gathering(text, m.end, trig.start())]

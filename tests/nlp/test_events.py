@@ -784,3 +784,12 @@ def test_events_he_joins_the_hosts_of_someone_met_and_a_place_names_an_accord(kg
     assert not any(name == "卢萨卡" for _, args, _ in _events(kg_nlp, text) for _, name in args)
     doc = kg_nlp("湖北省枣阳市资山粮管所与该镇王桥村签订了水稻产销合同。")
     assert "王桥村" in {m.name for m in doc._.kg_mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "北京举行春节联欢晚会李克强和万名群众共度良宵",  # a headline: who is there, not what is held
+    "印度海军举行这次演习的目的是为了加强孟加拉湾的安全。",
+])
+def test_events_what_is_held_is_no_place_and_no_person(kg_nlp, text):
+    events = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
+    assert events and not any(a.role == "theme" and a.mention.label != "ORG" for e in events for a in e.arguments)
