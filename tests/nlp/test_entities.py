@@ -266,6 +266,13 @@ def test_entities_a_verb_before_a_place_that_opens_a_name_is_no_part_of_it(text,
     assert (name, "ORG") in {(s, label) for s, label, _ in _found(text)}
 
 
+def test_entities_a_trigger_word_in_a_companys_trade_is_part_of_its_name():
+    found = {(s, label) for s, label, _ in _found("记者从杭州恒远投资咨询管理有限公司获悉")}
+    assert ("杭州恒远投资咨询管理有限公司", "ORG") in found
+    found = {(s, label) for s, label, _ in _found("万科投资青岛海景置业有限公司")}
+    assert ("青岛海景置业有限公司", "ORG") in found  # a place after it: who invests where
+
+
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
     text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
     known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]

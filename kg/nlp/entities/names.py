@@ -120,12 +120,28 @@ def _cut_left(text: str, start: int, end: int, keep: frozenset[int] = frozenset(
         after_unit = text.endswith(suffixes, start, offset)  # a unit of an organization
         nested = after_unit or any(text.startswith(x, offset) and len(x) > len(word) for x in suffixes)
         verb = flag.startswith(_CUT_POS) and flag != "vn" and (verbs or not flag.startswith(("v", "t")))
+        if flag == "vn" and _line_of_business(text, offset + len(word), end):
+            continue  # 上海凯奕|投资咨询管理|有限公司: the company's trade, not a verb before its name
         if not nested and (word.endswith(stops) or word in _stop_tokens() or verb):
             return _past_verbal_noun(tokens, len(tokens) - 1 - i, offset + len(word))
         trigger = word in lexicons.table("events/triggers.tsv") and not department  # 运营拓展部 is a unit's name
         if after_unit and (word in lexicons.word_list("entities/stop_words.txt") or trigger):
             return offset + len(word)  # a news verb right after a name's ending: …研究中心发布省级政府, 浪潮集团合作建设…
     return start
+
+
+_COMPANY_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "集团", "公司")
+
+
+def _line_of_business(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, between a word and a company's ending, is everyday nouns of
+    a trade (投资|咨询管理|有限公司, 运营|服务|有限公司): the word before it names the company's trade
+    too, even one that is an event's trigger. Not with a place among them (投资|青岛…有限公司: who
+    invests where)."""
+    if not text.startswith(_COMPANY_FORMS, end) or end - start < 2:
+        return False
+    words = lexicons.pos_tags(text[start:end])
+    return all(flag in ("n", "vn") and lexicons.is_common_noun(word) for word, flag in words)
 
 
 _PROPER_FLAGS = ("ns", "nr", "nz", "nt", "j")
