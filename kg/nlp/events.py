@@ -487,6 +487,8 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         args = [_toward(text, a) for a in args]
                     if nominal and not any(a.role == "partner" for a in args):
                         continue  # 搭建交流合作及创业平台: a kind of platform, no event without a partner
+                    if _roles()[cls][2] and len(args) < 2 and trigger_use.after_collective(text, trig.start()):
+                        continue  # 桑特强调两国合作应…: the two countries cooperate, not 桑特
                     if not args and not (places and cls == "Hosting"):
                         continue  # 被聘为…名誉副主席 with no one named: nothing a graph can hold
                     if cls in _needs() and not any(a.role == _needs()[cls] for a in args):

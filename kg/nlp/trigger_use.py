@@ -501,6 +501,19 @@ def _order_nouns() -> tuple[str, ...]:
     return lexicons.word_list("events/order_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def _collective_re() -> re.Pattern:
+    words = sorted(lexicons.word_list("events/collective_words.txt"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?:之间|间)?的?$")
+
+
+def after_collective(text: str, at: int) -> bool:
+    """True when the parties of a two-sided trigger are named by a word for them together right
+    before it (双方签署, 两国的合作, 彼此合作: ``events/collective_words.txt``): the event is theirs,
+    and one name alone (the speaker, the subject of the sentence) is not both of them."""
+    return _collective_re().search(text, max(0, at - 8), at) is not None
+
+
 def signs_an_order(text: str, at: int) -> bool:
     """True when a signing trigger is followed by an order, a law or a decree (签署命令, 签署了一项
     法令: ``events/order_nouns.txt``), which one party signs alone."""

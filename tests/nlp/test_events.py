@@ -793,3 +793,14 @@ def test_events_he_joins_the_hosts_of_someone_met_and_a_place_names_an_accord(kg
 def test_events_what_is_held_is_no_place_and_no_person(kg_nlp, text):
     events = [e for e in kg_nlp(text)._.kg_events if e.cls == "Hosting"]
     assert events and not any(a.role == "theme" and a.mention.label != "ORG" for e in events for a in e.arguments)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("桑特强调两国合作应重视市场的作用。", False),  # the two countries, not 桑特
+    ("对于湖南省政府可能会阻碍双方合作的说法,他予以否认。", False),
+    ("中俄两国签署了关于建设核电站的总合同。", True),  # the pair before the collective word
+    ("邮政储蓄银行与邮政局分家后双方签订协议。", True),
+])
+def test_events_a_two_sided_event_named_by_both_sides_needs_both(kg_nlp, text, kept):
+    events = [e for e in kg_nlp(text)._.kg_events if e.cls in ("Cooperation", "Signing")]
+    assert bool(events) == kept and all(len(e.arguments) >= 2 for e in events)
