@@ -804,3 +804,8 @@ def test_events_what_is_held_is_no_place_and_no_person(kg_nlp, text):
 def test_events_a_two_sided_event_named_by_both_sides_needs_both(kg_nlp, text, kept):
     events = [e for e in kg_nlp(text)._.kg_events if e.cls in ("Cooperation", "Signing")]
     assert bool(events) == kept and all(len(e.arguments) >= 2 for e in events)
+
+
+def test_events_a_measure_after_a_signing_makes_a_statistic(kg_nlp):
+    doc = kg_nlp("今年4月份,上海共成交商品住宅期房5000套,签约总面积约为50万平方米。")
+    assert not [e for e in doc._.kg_events if e.cls == "Signing"]
