@@ -273,6 +273,13 @@ def test_entities_a_trigger_word_in_a_companys_trade_is_part_of_its_name():
     assert ("青岛海景置业有限公司", "ORG") in found  # a place after it: who invests where
 
 
+def test_entities_an_organization_that_opens_a_longer_name_is_found_alone_and_its_members_are_none():
+    text = "澜湄组织青年创业孵化器(昆明)揭牌。鼓励澜湄组织国家青年创业团队到昆明创业。"
+    found = _with_model(text, ("国家青年创业团队", "ORG"))
+    assert ("澜湄组织", "ORG") in found  # alone in the second sentence
+    assert not any(s.startswith("国家") for s, _ in found)  # 澜湄组织国家: its member states
+
+
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
     text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
     known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]

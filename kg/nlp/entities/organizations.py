@@ -153,6 +153,25 @@ def _particle_suo(text: str, start: int, end: int) -> bool:
     return bool(after) and after[0][1].startswith("v") and after[0][1] != "vn"
 
 
+def parent_names(text: str, chosen: list[Candidate]) -> set[str]:
+    """The names of organizations that open the suffix rule's longer names (上合组织 of
+    上合组织青年创业国际孵化器, see :func:`_organization_at`): names of their own, which the text may
+    use alone elsewhere (上合组织国家…)."""
+    found = set()
+    for cand in chosen:
+        if cand.label != "ORG" or cand.rule != "org_suffix":
+            continue
+        last = None
+        for last in _org_suffix_re().finditer(text, cand.start, cand.end):
+            pass
+        if last is None:
+            continue
+        size = _organization_at(text, cand.start, last.start())
+        if size >= 4:
+            found.add(text[cand.start:cand.start + size])
+    return found
+
+
 def _organization_at(text: str, start: int, end: int, place_end: int | None = None) -> int:
     """The length of an organization's name that ``text[start:end]`` opens with, else 0: two proper
     characters and a name ending (上合组织 in 上合组织青年创业国际孵化器), or a place and a name
