@@ -29,7 +29,7 @@ def main() -> None:
 @app.command()
 def build(
     paths: Annotated[
-        Optional[list[Path]], typer.Argument(help="News files (.txt, .md) or folders of them. [default: seeds/]")
+        Optional[list[Path]], typer.Argument(help="News files (.txt, .md, .html web pages, .jsonl corpora) or folders of them. [default: seeds/]")
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder, replaced as a whole on success.")] = Path("out"),
     model: Annotated[
@@ -37,14 +37,14 @@ def build(
     ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the entities, articles and events the graph names.")] = DEFAULT_BASE,
     date: Annotated[
-        Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no date atop the page); resolves 5月28日 to a full date.")
+        Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no web page metadata, no date atop the page); resolves 5月28日 to a full date.")
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first file that cannot be read (default: note it, go on, exit 1 at the end).")] = False,
     fmt: Annotated[
         Optional[list[str]], typer.Option("--format", help="Also write the graph as nt, nquads or trig (a named graph per document), jsonld (+ context.jsonld); repeatable. graph.ttl is always written.")
     ] = None,
     include: Annotated[
-        Optional[list[str]], typer.Option("--include", help="Glob of the files to take from folders; repeatable. [default: *.txt *.md *.markdown *.jsonl]")
+        Optional[list[str]], typer.Option("--include", help="Glob of the files to take from folders; repeatable. [default: *.txt *.md *.markdown *.jsonl *.html *.htm]")
     ] = None,
     workers: Annotated[
         Optional[int], typer.Option(min=1, help="Processes for extraction, one core each. [default: one per core]")

@@ -14,15 +14,16 @@ from pathlib import Path
 
 from kg.ingest.decode import InputError
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.html", "*.htm")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
 class Document:
     """One unit of extraction.
 
-    ``kind`` is ``"page"`` (a news file: one page, split into articles) or ``"jsonl"`` (one JSON
-    object: one article). ``origin`` names it in messages (the file's path, ``corpus.jsonl:12``).
+    ``kind`` is ``"page"`` (a news file: one page, split into articles), ``"html"`` (a web page: its
+    article's text, see :mod:`kg.ingest.webpage`) or ``"jsonl"`` (one JSON object: one article). ``origin`` names it in messages (the file's path, ``corpus.jsonl:12``).
     """
 
     source: str  # the name kg records (kg:sourceFile), relative to the input root
@@ -88,7 +89,8 @@ def read_documents(path: Path, source: str) -> Iterator[Document]:
         return
     sidecar = path.with_suffix(".meta.json")
     meta = sidecar.read_bytes() if sidecar.is_file() else None
-    yield Document(source, data, str(path), meta=meta)
+    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "page"
+    yield Document(source, data, str(path), kind=kind, meta=meta)
 
 
 def collect_documents(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE) -> tuple[int, Iterator[Document]]:

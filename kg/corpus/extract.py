@@ -15,6 +15,7 @@ from kg.corpus import codec
 from kg.corpus.documents import Document
 from kg.ingest import bylines
 from kg.ingest.bylines import find_page_date
+from kg.ingest import webpage
 from kg.ingest.decode import InputError, decode_bytes
 from kg.ingest.records import Article
 from kg.ingest.script import to_simplified
@@ -71,9 +72,11 @@ def read_articles(document: Document, default_date: date | None = None) -> list[
         raise InputError(document.error)
     if document.kind == "jsonl":
         return [_jsonl_article(document, default_date)]
-    page = decode_bytes(document.data, document.origin)
+    page, published = decode_bytes(document.data, document.origin), None
+    if document.kind == "html":
+        page, published = webpage.page_text(page)
     meta = _metadata(document)
-    when = date.fromisoformat(meta["date"]) if "date" in meta else find_page_date(page) or default_date
+    when = date.fromisoformat(meta["date"]) if "date" in meta else published or find_page_date(page) or default_date
     doc_id = Path(document.source).with_suffix("").as_posix().replace("/", "_")
     articles = split_page(page, doc_id=doc_id, source=document.source)
     for article in articles:

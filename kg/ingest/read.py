@@ -10,6 +10,7 @@ from pathlib import Path
 from kg.ingest.decode import InputError, read_text
 from kg.ingest.records import Article
 from kg.ingest.split import split_page
+from kg.ingest.webpage import page_text
 from kg.ingest.bylines import find_page_date
 
 
@@ -36,12 +37,15 @@ def read_metadata(path: Path) -> dict:
 def read_articles(path: Path, source: str, *, default_date: date | None = None) -> Iterator[Article]:
     """The articles of one file (see :func:`kg.ingest.split.split_page`).
 
-    The publication date comes from the sidecar metadata file, else from a date printed at the top
-    of the page, else from ``default_date`` (``kg build --date``).
+    The publication date comes from the sidecar metadata file, else from a web page's metadata
+    (:mod:`kg.ingest.webpage`), else from a date printed at the top of the page, else from
+    ``default_date`` (``kg build --date``).
     """
-    page = read_text(path)
+    page, published = read_text(path), None
+    if path.suffix.lower() in (".html", ".htm"):
+        page, published = page_text(page)
     meta = read_metadata(path)
-    when = date.fromisoformat(meta["date"]) if "date" in meta else find_page_date(page) or default_date
+    when = date.fromisoformat(meta["date"]) if "date" in meta else published or find_page_date(page) or default_date
     doc_id = Path(source).with_suffix("").as_posix().replace("/", "_")
     for article in split_page(page, doc_id=doc_id, source=source):
         article.date = when.isoformat() if when else None

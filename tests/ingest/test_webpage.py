@@ -1,0 +1,63 @@
+"""Scraped web pages (.html) read as the article they hold."""
+
+from datetime import date
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.ingest.webpage import page_text
+
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>杭州市与阿里巴巴集团签约_浙江新闻网</title>
+<meta property="article:published_time" content="2021-03-09T08:30:00+08:00">
+<script>var ad = "广告代码";</script><style>p { color: red }</style></head>
+<body><nav><a href="/">首页</a> | <a href="/news">新闻中心</a></nav>
+<div class="related">热门推荐：某明星新剧</div>
+<article><h1>杭州市与阿里巴巴集团签约</h1>
+<p>本报杭州讯 3月8日，杭州市政府与阿里巴巴集团签署了战略合作
+协议。</p>
+<h2>共建数字经济</h2>
+<p>双方将在云计算领域开展合作&nbsp;。</p>
+<p>记者 王明 通讯员 李华</p></article>
+<aside>相关新闻：某某</aside><footer>版权所有 浙江新闻网</footer></body></html>
+"""
+
+
+def test_webpage_reads_the_article_its_title_and_its_date():
+    text, published = page_text(PAGE)
+    assert published == date(2021, 3, 9)
+    assert text.startswith("# 杭州市与阿里巴巴集团签约\n\n")
+    assert "签署了战略合作协议。" in text  # the source's line break inside a sentence is no space
+    assert "### 共建数字经济" in text  # a section title
+    assert "记者 王明 通讯员 李华" in text  # typed spaces of a byline stay
+    for boilerplate in ("广告代码", "color", "首页", "热门推荐", "相关新闻", "版权所有", "<p>"):
+        assert boilerplate not in text
+
+
+def test_webpage_without_h1_or_article_takes_the_title_less_the_site_and_a_time_element():
+    text, published = page_text(
+        "<html><head><title>青岛港与山东港口集团揭牌 - 青岛日报</title></head><body>"
+        "<p>发布时间：<time datetime='2020-05-29'>5月29日</time></p><div>新码头今天揭牌。<br>港口运营顺利。</div></body></html>"
+    )
+    assert published == date(2020, 5, 29)
+    assert text.startswith("# 青岛港与山东港口集团揭牌\n\n")
+    assert "新码头今天揭牌。\n\n港口运营顺利。" in text
+
+
+def test_webpage_build_reads_html_in_gb18030_with_its_title_author_and_date(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "news.html").write_bytes(PAGE.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030"))
+    result = CliRunner().invoke(app, ["build", str(pages), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    article = next(graph.subjects(SCHEMA.headline, Literal("杭州市与阿里巴巴集团签约", lang="zh")))
+    assert (article, SCHEMA.datePublished, Literal(date(2021, 3, 9))) in graph
+    authors = {str(graph.value(a, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))) for a in graph.objects(article, SCHEMA.author)}
+    assert {"王明", "李华"} <= authors
+    text = str(graph.value(article, NIF.isString))
+    assert "<" not in text and "广告代码" not in text and "杭州市政府与阿里巴巴集团签署了战略合作协议" in text
