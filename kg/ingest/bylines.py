@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.ingest.records import Span
+from kg.nlp.text import DAY, MONTH, YEAR
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = re.compile(rf"[{_HAN}][{_HAN}·•]{{1,5}}")
@@ -96,7 +97,7 @@ def find_captions(text: str, offset: int = 0) -> list[Span]:
     return found
 
 
-_HEADER_DATE = re.compile(r"((?:19|20)\d{2})[年\-/.](1[0-2]|0?[1-9])[月\-/.]([12]\d|3[01]|0?[1-9])日?")
+_HEADER_DATE = re.compile(rf"({YEAR})[年\-/.]({MONTH})[月\-/.]({DAY})日?")  # ASCII or full-width digits
 
 
 def find_page_date(page: str) -> date | None:

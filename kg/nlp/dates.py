@@ -1,7 +1,7 @@
 """Time expressions of Chinese news resolved against the article's date.
 
-``5月28日`` in an article of 2020-05-29 is ``2020-05-28`` (``xsd:date``); a date that would fall
-after the article belongs to the year before. ``2019年3月`` is an ``xsd:gYearMonth``, ``2019年`` and
+``5月28日`` (or ``5月28号``) in an article of 2020-05-29 is ``2020-05-28`` (``xsd:date``), as is
+``2020-05-28`` written so; a date that would fall after the article belongs to the year before. ``2019年3月`` is an ``xsd:gYearMonth``, ``2019年`` and
 ``今年`` an ``xsd:gYear``. Relative expressions (近日, 日前 …) keep their text and are bounded by the
 article date: they happened on or before it.
 """
@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_FULL = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|0?[1-9])月)?(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
+from kg.nlp.text import DAY, MONTH, YEAR
+
+_FULL = re.compile(
+    rf"(?:(?P<y>{YEAR})年)?(?:(?P<m>{MONTH})月)?(?:(?P<d>{DAY})[日号])?"
+    rf"|(?P<iy>{YEAR})-(?P<im>{MONTH})-(?P<id>{DAY})"
+)
 _YEAR_WORDS = {"今年": 0, "去年": -1, "明年": 1}
 _DAY_WORDS = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1}
 RELATIVE = ("近日", "日前", "本周", "上周", "近期", "此前")
@@ -37,7 +42,8 @@ def resolve(text: str, article_date: date | None) -> Resolved | None:
     match = _FULL.fullmatch(re.sub(r"(上午|下午|晚|上半年|下半年|底|初)$", "", text))
     if not match or not any(match.groupdict().values()):
         return None
-    y, m, d = (int(v) if v else None for v in (match["y"], match["m"], match["d"]))
+    parts = (match["iy"], match["im"], match["id"]) if match["iy"] else (match["y"], match["m"], match["d"])
+    y, m, d = (int(v) if v else None for v in parts)
     if y is None:
         if article_date is None or m is None:
             return None

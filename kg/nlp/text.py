@@ -7,9 +7,14 @@ from collections.abc import Iterator
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』]?")
 _CLAUSE_BREAK = re.compile(r"[,，:：]")
+# years, months and days in ASCII or full-width digits (People's Daily prints １９９８年１月７日)
+YEAR = r"(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
+MONTH = r"(?:[1１][0-2０-２]|[0０]?[1-9１-９])"
+DAY = r"(?:[12１２][0-9０-９]|[3３][01０１]|[0０]?[1-9１-９])"
 TIME = re.compile(
-    r"(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])月(?:(?:[12]\d|3[01]|0?[1-9])日)?(?:上午|下午|晚)?"
-    r"|(?:19|20)\d{2}年(?:上半年|下半年|底|初)?"
+    rf"{YEAR}-{MONTH}-{DAY}(?![0-9０-９])"  # 2020-05-28, as web news writes it
+    rf"|(?:{YEAR}年)?{MONTH}月(?:{DAY}[日号])?(?:上午|下午|晚)?"  # 5月28号: spoken
+    rf"|{YEAR}年(?:上半年|下半年|底|初)?"
     r"|近日|日前|今天|昨天|昨日|今日|当天|本周|上周|今年|去年|明年"
 )
 

@@ -19,11 +19,21 @@ ARTICLE = date(2020, 5, 29)
     ("去年", "2019", "gYear"),
     ("昨天", "2020-05-28", "date"),
     ("2020年5月28日上午", "2020-05-28", "date"),
+    ("5月28号", "2020-05-28", "date"),  # spoken
+    ("2020-05-28", "2020-05-28", "date"),  # as web news writes it
+    ("２０２０年５月２８日", "2020-05-28", "date"),  # full-width digits
 ])
 # fmt: on
 def test_dates_resolve(text, value, datatype):
     resolved = resolve(text, ARTICLE)
     assert (resolved.value, resolved.datatype) == (value, datatype)
+
+
+def test_dates_found_in_text_as_news_writes_them():
+    from kg.nlp.text import TIME
+
+    text = "5月28号，海尔与平度签约；2020-05-27，协议草签；版本2020-05-271不是日期；海泊路63号。"
+    assert [m.group(0) for m in TIME.finditer(text)] == ["5月28号", "2020-05-27"]
 
 
 def test_dates_relative_bounded_by_article_date():
