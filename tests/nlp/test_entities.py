@@ -278,6 +278,8 @@ def test_entities_an_organization_that_opens_a_longer_name_is_found_alone_and_it
     found = _with_model(text, ("国家青年创业团队", "ORG"))
     assert ("澜湄组织", "ORG") in found  # alone in the second sentence
     assert not any(s.startswith("国家") for s, _ in found)  # 澜湄组织国家: its member states
+    text = "随着深圳证券交易所的迁入，深圳证券大厦的销售看涨。"
+    assert not any(s.startswith("深圳证券") and s != "深圳证券交易所" for s, _ in _with_model(text))  # a place and a kind
 
 
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():

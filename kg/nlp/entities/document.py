@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.text import YEAR
 from kg.nlp.entities.model_spans import repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
 from kg.nlp.entities.organizations import (
@@ -62,7 +63,7 @@ def find_short_forms(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
             yield Candidate(match.start(1), match.end(1), cand.label, "short_form", cand.name or text[cand.start:cand.end])
 
 
-TIME_PREFIX = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?")
+TIME_PREFIX = re.compile(rf"^\s*(?:{YEAR}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午)?")  # １９９８年: full-width too
 
 
 def propagate(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:

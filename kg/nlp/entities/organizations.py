@@ -167,8 +167,10 @@ def parent_names(text: str, chosen: list[Candidate]) -> set[str]:
         if last is None:
             continue
         size = _organization_at(text, cand.start, last.start())
-        if size >= 4:
-            found.add(text[cand.start:cand.start + size])
+        parent = text[cand.start:cand.start + size]
+        ending = max((s for s, _ in _org_suffixes() if parent.endswith(s)), key=len, default="")
+        if size >= 4 and not is_place_name(parent[: len(parent) - len(ending)]):
+            found.add(parent)  # not a place and a kind (上海证券 of 上海证券交易所: 上海证券市场 is no body)
     return found
 
 
