@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.nlp import lexicons
-from kg.nlp.text import YEAR
 from kg.nlp.entities.model_spans import repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
 from kg.nlp.entities.organizations import (
@@ -15,6 +14,7 @@ from kg.nlp.entities.organizations import (
 )
 from kg.nlp.entities.persons import find_persons
 from kg.nlp.entities.places import find_places, find_suffixed_places
+from kg.nlp.text import YEAR
 
 
 @lru_cache(maxsize=1)

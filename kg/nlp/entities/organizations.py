@@ -100,7 +100,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
 
 def _at_place_after_verb(text: str, start: int, end: int, place_starts: dict[int, int]) -> int:
     """Where a run read left from an ending starts: at the place inside it that only verbs or
-    function words come before (如|广州市越兴集团四洲洋行, 一位|郑州市委组织部), else where it was. A
+    function words come before (如|广州市越兴集团四洲洋行, 赴|中国科学院软件研究所), else where it was. A
     run that opens with a place keeps its verbs as part of the name (青岛市现代服务业联合会), so not
     where a verb or a locative follows the place (聘用中国本土金融界人士担任法人银行: the verb's
     cut reads that run)."""

@@ -1,8 +1,8 @@
 """How fast is the graph page? Writes it for a kg-shaped graph and times it in headless Chromium.
 
-    python bench/html.py                      # synthetic graph: 5,000 nodes, 10,000 edges
-    python bench/html.py --ttl out/graph.ttl  # a real one
-    python bench/html.py --nodes 1000 --edges 2000 --screenshot /tmp/page.png
+    python bench/page.py                      # synthetic graph: 5,000 nodes, 10,000 edges
+    python bench/page.py --ttl out/graph.ttl  # a real one
+    python bench/page.py --nodes 1000 --edges 2000 --screenshot /tmp/page.png
 
 Prints the seconds kg.viz spent writing the page, the page's seconds to interactive in headless
 Chromium (navigation start to the page's ``window.kgReady``, set after vis-network's first
