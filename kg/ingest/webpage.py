@@ -3,7 +3,8 @@ as a heading, its paragraphs as lines, and its publication date from the page's 
 
 What is read: the first ``<article>`` element where the page has one, else the ``<body>``, without
 scripts, styles, navigation, forms, ``<header>``, ``<footer>`` and ``<aside>``; block elements (``<p>``,
-``<div>``, ``<li>``, ``<br>`` …) end paragraphs; ``<h1>`` is the title (else the page's ``<title>``
+``<div>``, ``<li>``, ``<br>`` …) end paragraphs, and a paragraph that is mostly links (a menu, a list
+of other stories) is left out; ``<h1>`` is the title (else the page's ``<title>``
 without a site name after ``_``, ``|`` or `` - ``), ``<h2>``–``<h6>`` are section titles. The date is
 the first of ``article:published_time``, ``pubdate``, ``publishdate``, ``datePublished`` … in
 ``<meta>``, or a ``<time datetime>``. Offsets in the graph refer to this text, which the graph keeps
@@ -41,6 +42,8 @@ class _Reader(HTMLParser):
         self.article_seen = False
         self.blocks: list[tuple[bool, int, str]] = []  # (inside <article>, heading level, text)
         self.parts: list[str] = []
+        self.linked = 0  # characters of the current block inside links
+        self.in_link = 0
         self.level = 0
         self.dates: dict[str, str] = {}
 
@@ -55,6 +58,8 @@ class _Reader(HTMLParser):
             self.dates.setdefault("time", values["datetime"])
         if tag == "title":
             self.in_title = True
+        if tag == "a":
+            self.in_link += 1
         if tag in _SKIPPED:
             self.skipping += 1
             return
@@ -70,6 +75,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
@@ -89,11 +96,13 @@ class _Reader(HTMLParser):
             self.title += data
         elif not self.skipping:
             self.parts.append(data)
+            if self.in_link:
+                self.linked += len(data.strip())
 
     def _end_block(self) -> None:
         text = _SPACES.sub(" ", _WRAPPED.sub("", "".join(self.parts))).strip()
-        self.parts = []
-        if text:
+        linked, self.parts, self.linked = self.linked, [], 0
+        if text and linked <= len(text) / 2:  # mostly links: a menu or a list of other stories
             self.blocks.append((self.article_depth > 0, self.level, text))
 
 

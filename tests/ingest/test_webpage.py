@@ -41,11 +41,14 @@ def test_webpage_reads_the_article_its_title_and_its_date():
 def test_webpage_without_h1_or_article_takes_the_title_less_the_site_and_a_time_element():
     text, published = page_text(
         "<html><head><title>青岛港与山东港口集团揭牌 - 青岛日报</title></head><body>"
-        "<p>发布时间：<time datetime='2020-05-29'>5月29日</time></p><div>新码头今天揭牌。<br>港口运营顺利。</div></body></html>"
+        "<p>发布时间：<time datetime='2020-05-29'>5月29日</time></p><div>新码头今天揭牌。<br>港口运营顺利。</div>"
+        "<ul><li><a href='/1'>上海港吞吐量创新高</a></li><li><a href='/2'>宁波舟山港与马士基签约</a></li></ul>"
+        "<p>相关阅读：<a href='/3'>天津港集团揭牌成立新公司</a></p></body></html>"
     )
     assert published == date(2020, 5, 29)
     assert text.startswith("# 青岛港与山东港口集团揭牌\n\n")
     assert "新码头今天揭牌。\n\n港口运营顺利。" in text
+    assert "马士基" not in text and "天津港" not in text  # lists of links to other stories
 
 
 def test_webpage_build_reads_html_in_gb18030_with_its_title_author_and_date(tmp_path):
