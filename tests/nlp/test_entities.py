@@ -282,6 +282,13 @@ def test_entities_an_organization_that_opens_a_longer_name_is_found_alone_and_it
     assert not any(s.startswith("深圳证券") and s != "深圳证券交易所" for s, _ in _with_model(text))  # a place and a kind
 
 
+def test_entities_a_banks_short_name_is_the_bank_and_heads_its_units():
+    found = _found("记者昨日从招行获悉，工行北京分行与首创股份签约。")
+    assert ("招行", "ORG", "招商银行") in found  # one node: 招商银行, with 招行 as altLabel
+    assert ("工行北京分行", "ORG", "工行北京分行") in found
+    assert not _found("各地集中行动，打击违法。")  # 中行 of 集中行动 is no word
+
+
 def test_entities_a_surname_alone_stands_for_the_one_person_named_in_full():
     text = "黄登仁说,袁茂堂给黄送去两千元,被黄退回。"
     known = [Candidate(0, 3, "PERSON", "model"), Candidate(4, 7, "PERSON", "model"), Candidate(9, 10, "PERSON", "model")]

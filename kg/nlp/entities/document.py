@@ -10,7 +10,7 @@ from kg.nlp import lexicons
 from kg.nlp.entities.model_spans import repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
 from kg.nlp.entities.organizations import (
-    find_coordinated_heads, find_enumerations, find_known_orgs, find_listed_peers, find_orgs, parent_names,
+    find_coordinated_heads, find_enumerations, find_known_orgs, find_listed_peers, find_orgs, find_short_names, parent_names,
 )
 from kg.nlp.entities.persons import find_persons
 from kg.nlp.entities.places import find_places, find_suffixed_places
@@ -171,7 +171,9 @@ def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffix
     known = repaired(text, known)
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
-    found = places + list(find_orgs(text, places, keep_seldom_suffixes)) + list(find_known_orgs(text))
+    shorts = list(find_short_names(text))  # 招行, which also heads its units' names (招行广州分行)
+    heads = [c for c in shorts if not _has_verb(text[c.end:c.end + 2])]  # not 建行|加快|机构
+    found = places + shorts + list(find_orgs(text, places, keep_seldom_suffixes, heads)) + list(find_known_orgs(text))
     found += list(find_persons(text)) + list(find_enumerations(text))
     chosen = _choose([c for c in known + found if not _describes(c, text)])
     heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}

@@ -39,6 +39,26 @@ def find_known_orgs(text: str, keep_seldom: bool = False) -> Iterator[Candidate]
 
 
 @lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    return lexicons.table("entities/org_short_names.tsv")
+
+
+def find_short_names(text: str) -> Iterator[Candidate]:
+    """The short names news gives national banks (工行, 招行: ``org_short_names.tsv``), as mentions of
+    the full name, where jieba's dictionary cut reads the short name as a word of its own."""
+    names = _short_names()
+    if not names:
+        return
+    for match in re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), text):
+        start, end = match.span()
+        if start and not lexicons.cut_ends_word(text, max(0, start - 4), start, end):
+            continue  # 集中|行动
+        if not lexicons.cut_ends_word(text, start, end, min(len(text), end + 4)):
+            continue
+        yield Candidate(start, end, "ORG", "short_name", names[match.group(0)])
+
+
+@lru_cache(maxsize=1)
 def _scope_prefixes() -> tuple[str, ...]:
     return lexicons.word_list("entities/org_scope_prefixes.txt")
 
@@ -55,7 +75,7 @@ def _suffix_is_word_part(text: str, start: int, end: int) -> bool:
 _LEVEL = re.compile(r"[省市县区乡镇村地副国家各同上下高]{1,3}级")
 
 
-def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> Iterator[Candidate]:
+def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False, heads: list[Candidate] = ()) -> Iterator[Candidate]:
     """Organizations by their name endings: 青岛海诺生物工程有限公司, 国务院办公厅电子政务办公室.
 
     The name runs left from the suffix to a stop character, then back to the last verb or function
@@ -65,12 +85,14 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
     at its start (上合组织…孵化器). An ending that news annotators seldom take for one where it ends
     what the rule reads (基地, 组织, 证券: :mod:`kg.nlp.entities.name_usage`) names nothing by
     itself, unless ``keep_seldom``; it still ends a known name, or a parent inside another name
-    (上合组织…孵化器), and a model's span on it stands.
+    (上合组织…孵化器), and a model's span on it stands. ``heads`` are names that scope a run as a
+    place does (招行 of 招行广州分行) but whose runs still end at a verb (建行|加快|机构).
     """
     strength = dict(_org_suffixes())
     seldom = () if keep_seldom else lexicons.first_column("entities/seldom_org_suffixes.txt")
-    place_starts = {p.start: p.end for p in places}
-    inside_places = frozenset(i for p in places for i in range(p.start, p.end))
+    place_starts = {p.start: p.end for p in [*places, *heads]}
+    inside_places = frozenset(i for p in [*places, *heads] for i in range(p.start, p.end))
+    head_starts = {h.start for h in heads}
     for match in _org_suffix_re().finditer(text):
         suffix, end = match.group(0), match.end()
         if _suffix_is_word_part(text, match.start(), end):
@@ -80,7 +102,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False) -> 
         parent = _organization_at(text, start, match.start(), place_starts.get(start))
         scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
         keep = inside_places | frozenset(range(start, start + parent))
-        start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run)
+        start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run or start in head_starts)
         if match.start() - start < 2 or _LEVEL.fullmatch(text, start, match.start()):
             continue  # 省级政府, 县级医院: a kind of body, named by its level
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
