@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest.decode import InputError
+from kg.ingest.webpage import SUFFIXES as HTML_SUFFIXES
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.html", "*.htm")
-HTML_SUFFIXES = (".html", ".htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", *(f"*{suffix}" for suffix in HTML_SUFFIXES))
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Document:
     """One unit of extraction.
 
     ``kind`` is ``"page"`` (a news file: one page, split into articles), ``"html"`` (a web page: its
-    article's text, see :mod:`kg.ingest.webpage`) or ``"jsonl"`` (one JSON object: one article). ``origin`` names it in messages (the file's path, ``corpus.jsonl:12``).
+    article's text, see :mod:`kg.ingest.webpage`) or ``"jsonl"`` (one JSON object: one article).
+    ``origin`` names it in messages (the file's path, ``corpus.jsonl:12``).
     """
 
     source: str  # the name kg records (kg:sourceFile), relative to the input root

@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.ingest.decode import InputError, read_text
 from kg.ingest.records import Article
 from kg.ingest.split import split_page
-from kg.ingest.webpage import page_text
+from kg.ingest.webpage import SUFFIXES, page_text
 from kg.ingest.bylines import find_page_date
 
 
@@ -42,7 +42,7 @@ def read_articles(path: Path, source: str, *, default_date: date | None = None) 
     ``default_date`` (``kg build --date``).
     """
     page, published = read_text(path), None
-    if path.suffix.lower() in (".html", ".htm"):
+    if path.suffix.lower() in SUFFIXES:
         page, published = page_text(page)
     meta = read_metadata(path)
     when = date.fromisoformat(meta["date"]) if "date" in meta else published or find_page_date(page) or default_date

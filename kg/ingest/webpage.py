@@ -17,6 +17,8 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
+SUFFIXES = (".html", ".htm")  # the files read as web pages
+
 _SKIPPED = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe",
             "button", "select", "textarea", "head"}
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "section", "article", "main",

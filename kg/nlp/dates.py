@@ -1,9 +1,10 @@
 """Time expressions of Chinese news resolved against the article's date.
 
 ``5月28日`` (or ``5月28号``) in an article of 2020-05-29 is ``2020-05-28`` (``xsd:date``), as is
-``2020-05-28`` written so; a date that would fall after the article belongs to the year before. ``2019年3月`` is an ``xsd:gYearMonth``, ``2019年`` and
-``今年`` an ``xsd:gYear``. Relative expressions (近日, 日前 …) keep their text and are bounded by the
-article date: they happened on or before it.
+``2020-05-28`` written so; a date that would fall after the article belongs to the year before.
+``2019年3月`` is an ``xsd:gYearMonth``, ``2019年`` and ``今年`` an ``xsd:gYear``. Relative
+expressions (近日, 日前 …) keep their text and are bounded by the article date: they happened on or
+before it. Digits may be full-width (１９９８年１月７日, as People's Daily prints them).
 """
 
 from __future__ import annotations
