@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace, URIRef
 from typer.testing import CliRunner
 
@@ -64,3 +66,15 @@ def test_webpage_build_reads_html_in_gb18030_with_its_title_author_and_date(tmp_
     assert {"王明", "李华"} <= authors
     text = str(graph.value(article, NIF.isString))
     assert "<" not in text and "广告代码" not in text and "杭州市政府与阿里巴巴集团签署了战略合作协议" in text
+
+
+_MARKUP = ["<p>", "</p>", "<article>", "</article>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "&#",
+           "&nbsp;", "<h1>", "</h1>", "<br/>", "<a href='x'>", "</a>", '<meta name="pubdate" content="2020-13-45">',
+           "<time datetime='x'>", "海尔与青岛市签约。", "\n", " ", "<", ">", "&"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.sampled_from(_MARKUP), max_size=60))
+def test_webpage_any_markup_gives_text_and_no_error(parts):
+    text, published = page_text("".join(parts))
+    assert isinstance(text, str) and published is None  # 2020-13-45 is no date
