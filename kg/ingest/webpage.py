@@ -90,8 +90,7 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in ("meta",):
-            self.handle_endtag(tag)
+        self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

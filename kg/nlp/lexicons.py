@@ -152,6 +152,15 @@ def pos_tags(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple((t.word, t.flag) for t in jieba.posseg.cut(phrase))
 
 
+def word_ends(phrase: str) -> frozenset[int]:
+    """The offsets in ``phrase`` where one of jieba's words (:func:`pos_tags`) ends."""
+    ends, at = set(), 0
+    for word, _ in pos_tags(phrase):
+        at += len(word)
+        ends.add(at)
+    return frozenset(ends)
+
+
 def has_function_word(phrase: str, *, numerals: bool = True) -> bool:
     """True when jieba tags a word of ``phrase`` as a preposition, conjunction, adverb, particle or
     pronoun (or, with ``numerals``, a numeral): no name holds one (为青岛, 一带一路)."""

@@ -81,9 +81,9 @@ def abbreviations(name: str) -> set[str]:
 def _initials_before_kind(name: str) -> set[str]:
     """上海汽车|集团 → 上汽集团: initials of the words before the organization's kind (集团, 银行),
     however jieba joins that kind to the word before it (汽车集团)."""
-    from kg.nlp.entities.names import _org_suffixes
+    from kg.nlp.entities.names import org_ending
 
-    kind = max((s for s, _ in _org_suffixes() if name.endswith(s) and len(s) < len(name)), key=len, default="")
+    kind = org_ending(name)
     if not kind:
         return set()
     import jieba

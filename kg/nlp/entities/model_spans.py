@@ -245,10 +245,7 @@ def _split_seat(text: str, cand: Candidate) -> list[Candidate]:
     name = text[cand.start:cand.end]
     if cand.label not in ("GPE", "LOC") or not name.endswith(_STREET_ENDINGS) or len(name) < 5:
         return [cand]
-    bounds, at = set(), 0
-    for word, _ in lexicons.pos_tags(name):
-        at += len(word)
-        bounds.add(at)
+    bounds = lexicons.word_ends(name)
     size = next((k for k in range(min(5, len(name) - 3), 1, -1) if k in bounds and is_place_name(name[:k])), 0)
     if not size:
         return [cand]

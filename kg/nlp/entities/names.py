@@ -40,6 +40,12 @@ def _org_suffixes() -> list[tuple[str, str]]:
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
+def org_ending(name: str) -> str:
+    """The longest organization ending ``name`` ends with and holds more than (集团 of 上海汽车集团),
+    else ""."""
+    return max((s for s, _ in _org_suffixes() if name.endswith(s) and len(s) < len(name)), key=len, default="")
+
+
 @lru_cache(maxsize=1)
 def _org_suffix_re() -> re.Pattern:
     return re.compile("|".join(re.escape(s) for s, _ in _org_suffixes()))

@@ -9,7 +9,9 @@ from functools import lru_cache
 import ahocorasick
 
 from kg.nlp import lexicons
-from kg.nlp.entities.names import _CUT_POS, Candidate, _MAX_ORG, _NAME_CHAR, _PROPER_POS, _cut_left, _left_edge, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.names import (
+    _CUT_POS, Candidate, _MAX_ORG, _NAME_CHAR, _PROPER_POS, _cut_left, _left_edge, _org_suffix_re, _org_suffixes, org_ending,
+)
 from kg.nlp.entities.persons import _title_re
 from kg.resolve import gazetteer
 
@@ -43,13 +45,18 @@ def _short_names() -> dict[str, str]:
     return lexicons.table("entities/org_short_names.tsv")
 
 
+@lru_cache(maxsize=1)
+def _short_name_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_short_names(), key=len, reverse=True))))
+
+
 def find_short_names(text: str) -> Iterator[Candidate]:
     """The short names news gives national banks (工行, 招行: ``org_short_names.tsv``), as mentions of
     the full name, where jieba's dictionary cut reads the short name as a word of its own."""
     names = _short_names()
     if not names:
         return
-    for match in re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), text):
+    for match in _short_name_re().finditer(text):
         start, end = match.span()
         if start and not lexicons.cut_ends_word(text, max(0, start - 4), start, end):
             continue  # 集中|行动
@@ -190,8 +197,7 @@ def parent_names(text: str, chosen: list[Candidate]) -> set[str]:
             continue
         size = _organization_at(text, cand.start, last.start())
         parent = text[cand.start:cand.start + size]
-        ending = max((s for s, _ in _org_suffixes() if parent.endswith(s)), key=len, default="")
-        if size >= 4 and not is_place_name(parent[: len(parent) - len(ending)]):
+        if size >= 4 and not is_place_name(parent[: len(parent) - len(org_ending(parent))]):
             found.add(parent)  # not a place and a kind (上海证券 of 上海证券交易所: 上海证券市场 is no body)
     return found
 
@@ -225,10 +231,7 @@ def _after_title(text: str, start: int, end: int) -> int:
     matches = [m for m in _title_re().finditer(text, start, end) if end - m.end() >= 2]
     if not matches:
         return start
-    bounds, at = {start}, start
-    for word, _ in lexicons.pos_tags(text[start:end]):
-        at += len(word)
-        bounds.add(at)
+    bounds = {start} | {start + at for at in lexicons.word_ends(text[start:end])}
     for match in matches:
         if match.start() in bounds and match.end() in bounds:  # 总工 is no title in 总工会
             start = match.end()
