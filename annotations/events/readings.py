@@ -1,0 +1,159 @@
+"""Readers' annotations, written with names instead of offsets, resolved against their sentence.
+
+A reading is one JSON object a line (see README.md in this folder)::
+
+    {"id": "msra-train-28890",
+     "entities": [["平壤", "GPE"], ["朝鲜统一政策委员会", "ORG"], ["金容淳", "PERSON"], ["郑周永", "PERSON"]],
+     "events": [{"trigger": "会见", "class": "Meeting", "modality": "asserted",
+                 "args": [["agent", "金容淳"], ["partner", "郑周永"]], "time": null}],
+     "positions": [["金容淳", "委员长", "朝鲜统一政策委员会"]]}
+
+A name stands for its first occurrence in the sentence that no longer entity covers; ``name@2``
+for the second occurrence of the string, and so on. An entity listed once marks every occurrence of
+its name that no longer entity covers.
+
+    python annotations/events/readings.py FILE…   # check reading files, print every problem
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+CLASSES = {"Signing", "Unveiling", "Cooperation", "Hosting", "Opening", "Founding", "MoveIn",
+           "Investment", "Appointment", "Meeting", "Commission", "Acquisition"}
+TYPES = {"PERSON", "ORG", "GPE", "LOC"}
+ROLES = {"agent", "partner", "theme", "destination", "place", "representative"}
+MODALITIES = {"asserted", "planned", "negated"}
+
+
+class ReadingError(ValueError):
+    pass
+
+
+def occurrences(text: str, name: str) -> list[int]:
+    found, at = [], text.find(name)
+    while at >= 0 and name:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
+
+
+def parse_name(ref: str) -> tuple[str, int | None]:
+    if "@" in ref[1:]:
+        name, _, k = ref.rpartition("@")
+        if k.isdigit() and int(k) >= 1:
+            return name, int(k)
+    return ref, None
+
+
+def entity_spans(text: str, entities: list) -> list[tuple[int, int, str]]:
+    """Every occurrence of every listed entity, longest first, none inside another."""
+    wanted = []
+    for item in entities:
+        if not (isinstance(item, list) and len(item) == 2):
+            raise ReadingError(f"entity {item!r}: write [name, TYPE]")
+        ref, label = item
+        if label not in TYPES:
+            raise ReadingError(f"entity {ref!r}: type {label!r} is not one of {sorted(TYPES)}")
+        name, k = parse_name(ref)
+        starts = occurrences(text, name)
+        if not starts:
+            raise ReadingError(f"entity {name!r} is not in the sentence")
+        if k is not None:
+            if k > len(starts):
+                raise ReadingError(f"entity {ref!r}: the sentence has {len(starts)} occurrence(s)")
+            starts = [starts[k - 1]]
+        wanted += [(s, s + len(name), label) for s in starts]
+    spans: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(set(wanted), key=lambda x: (x[0] - x[1], x[0])):
+        if not any(s < e2 and s2 < e for s2, e2, _ in spans):
+            spans.append((s, e, label))
+    return sorted(spans)
+
+
+def resolve(text: str, ref: str, spans: list[tuple[int, int, str]], what: str, entity: bool = True) -> tuple[int, int]:
+    name, k = parse_name(ref)
+    starts = occurrences(text, name)
+    if not starts:
+        raise ReadingError(f"{what} {name!r} is not in the sentence")
+    if k is not None:
+        if k > len(starts):
+            raise ReadingError(f"{what} {ref!r}: the sentence has {len(starts)} occurrence(s)")
+        s = starts[k - 1]
+        if entity and (s, s + len(name)) not in {(a, b) for a, b, _ in spans}:
+            raise ReadingError(f"{what} {ref!r} is not one of the sentence's entities")
+        return s, s + len(name)
+    if not entity:
+        return starts[0], starts[0] + len(name)
+    for s in starts:
+        if (s, s + len(name)) in {(a, b) for a, b, _ in spans}:
+            return s, s + len(name)
+    raise ReadingError(f"{what} {name!r} is not one of the sentence's entities (list it under entities)")
+
+
+def resolve_reading(text: str, reading: dict) -> dict:
+    """Offsets for a reading: entities, events and positions as in the corpus files."""
+    spans = entity_spans(text, reading.get("entities", []))
+    events = []
+    for ev in reading.get("events", []):
+        if ev.get("class") not in CLASSES:
+            raise ReadingError(f"event class {ev.get('class')!r} is not one of kg's classes")
+        if ev.get("modality", "asserted") not in MODALITIES:
+            raise ReadingError(f"modality {ev.get('modality')!r} is not one of {sorted(MODALITIES)}")
+        trigger = resolve(text, ev["trigger"], spans, "trigger", entity=False)
+        args = []
+        for arg in ev.get("args", []):
+            if not isinstance(arg, list) or len(arg) not in (2, 3) or arg[0] not in ROLES:
+                raise ReadingError(f"argument {arg!r}: write [role, name] or [\"representative\", name, body]")
+            item = {"role": arg[0], "span": list(resolve(text, arg[1], spans, arg[0]))}
+            if arg[0] == "representative":
+                if len(arg) != 3:
+                    raise ReadingError(f"representative {arg[1]!r}: name the body it acts for")
+                item["for"] = list(resolve(text, arg[2], spans, "represented body"))
+            args.append(item)
+        event = {"trigger": list(trigger), "class": ev["class"], "modality": ev.get("modality", "asserted"),
+                 "arguments": args}
+        if ev.get("time"):
+            event["time"] = list(resolve(text, ev["time"], spans, "time", entity=False))
+        events.append(event)
+    positions = []
+    for pos in reading.get("positions", []):
+        if not isinstance(pos, list) or len(pos) != 3:
+            raise ReadingError(f"position {pos!r}: write [person, title, body or null]")
+        item = {"person": list(resolve(text, pos[0], spans, "position holder")),
+                "title": list(resolve(text, pos[1], spans, "title", entity=False))}
+        if pos[2]:
+            item["org"] = list(resolve(text, pos[2], spans, "position's body"))
+        positions.append(item)
+    return {"entities": [list(s) for s in spans], "events": events, "positions": positions}
+
+
+def check(paths: list[Path], texts: dict[str, str]) -> int:
+    problems = 0
+    for path in paths:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                reading = json.loads(line)
+                if reading.get("id") not in texts:
+                    raise ReadingError(f"id {reading.get('id')!r} is not a sentence of the sample")
+                resolve_reading(texts[reading["id"]], reading)
+            except (ReadingError, ValueError, KeyError, TypeError) as err:
+                problems += 1
+                print(f"{path}:{n}: {err}")
+    return problems
+
+
+def sample_texts() -> dict[str, str]:
+    here = Path(__file__).parent
+    return {json.loads(line)["id"]: json.loads(line)["text"]
+            for line in (here / "sample.jsonl").read_text(encoding="utf-8").splitlines()}
+
+
+if __name__ == "__main__":
+    count = check([Path(p) for p in sys.argv[1:]], sample_texts())
+    print(f"{count} problem(s)")
+    sys.exit(1 if count else 0)
