@@ -28,6 +28,7 @@ from kg.corpus.extract import ArticleRecord, DocumentResult, Options, article_re
 from kg.ingest import Article
 from kg.ingest.decode import InputError
 from kg.ingest.script import to_simplified
+from kg.nlp.lexicons import check_resources
 from kg.rdf.mapping import ArticleResult, Mapping
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.spool import QuadSpool
@@ -141,6 +142,7 @@ def build(
     out: Path,
     *,
     model: str | None = None,
+    resources: Path | None = None,
     base_iri: str = DEFAULT_BASE,
     date: datetime.date | None = None,
     strict: bool = False,
@@ -165,6 +167,8 @@ def build(
         paths: files or folders of news (``.txt``/``.md`` pages, ``.jsonl`` corpora).
         out: the output folder (replaced as a whole when the build succeeds).
         model: None for kg's own pipeline, or the name/path of another spaCy pipeline.
+        resources: a folder of your own data files for the rule layer (``events/triggers.tsv`` …),
+            read beside kg's (:func:`kg.nlp.lexicons.use_resources`).
         base_iri: the IRI under which entities, articles and events are named.
         date: publication date of articles whose file says none (no sidecar, no page header).
         strict: stop at the first file that cannot be read, instead of noting it and going on.
@@ -185,8 +189,14 @@ def build(
             be read.
     """
     started = time.perf_counter()
+    if resources is not None:
+        try:
+            check_resources(resources)
+        except FileNotFoundError as err:
+            raise InputError(f"--resources: {err}") from None
     files = collect_paths(paths, include)
-    options = Options(model=model, date=date.isoformat() if date else None)
+    options = Options(model=model, date=date.isoformat() if date else None,
+                      resources=str(Path(resources).resolve()) if resources is not None else None)
     title = f"kg: {', '.join(p.name for p in paths)}"
     results = ResultCache(out.resolve() / CACHE_DIR) if cache else None
     fingerprint = hashlib.sha256(json.dumps([base_iri, list(formats), title]).encode())
@@ -206,7 +216,7 @@ def build(
     summary = Summary()
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
-    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
+    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, resources=options.resources, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
     staging = stage(out)
     try:
         with QuadSpool(staging / WORK / SPOOL) as spool:
@@ -267,7 +277,7 @@ def _unchanged(files, options: Options, fingerprint, results: ResultCache, out: 
         record = json.loads((out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    version = pipeline_version(options.model)
+    version = pipeline_version(options.model, options.resources)
     keys = []
     for path, source in files:
         for document in read_documents(path, source):
@@ -331,7 +341,7 @@ class _Runner:
 
     def results(self, documents: Iterable[Document], cache: ResultCache | None) -> Iterator[tuple[str | None, str, bool]]:
         """(cache key, result JSON, whether it was extracted now) per document, in order."""
-        version = pipeline_version(self.options.model) if cache is not None else ""
+        version = pipeline_version(self.options.model, self.options.resources) if cache is not None else ""
         window: deque[_Slot] = deque()
         pending: list[_Slot] = []
         size = 0

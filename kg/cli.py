@@ -35,6 +35,9 @@ def build(
     model: Annotated[
         Optional[str], typer.Option(help="Another installed spaCy pipeline (name or path) to tag entities, e.g. zh_core_web_trf; 'rules' for kg's rules without the NER model.")
     ] = None,
+    resources: Annotated[
+        Optional[Path], typer.Option(exists=True, file_okay=False, help="A folder of your own rule-layer data files, laid out as kg's (events/triggers.tsv, entities/person_titles.txt …): each adds its lines to kg's file, or replaces it if its first line is '# replace'.")
+    ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the entities, articles and events the graph names.")] = DEFAULT_BASE,
     date: Annotated[
         Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no web page metadata, no date atop the page); resolves 5月28日 to a full date.")
@@ -81,7 +84,7 @@ def build(
 
     try:
         summary = run_build(
-            paths, out, model=model, base_iri=base_iri, date=date.date() if date else None, strict=strict,
+            paths, out, model=model, resources=resources, base_iri=base_iri, date=date.date() if date else None, strict=strict,
             formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
             engine=engine, scheduler=scheduler, cache=cache,
         )

@@ -47,10 +47,11 @@ def _model_dir(model: str) -> Path | None:
 
 
 @cache
-def pipeline_version(model: str | None) -> str:
+def pipeline_version(model: str | None, user_files: str | None = None) -> str:
     """A fingerprint of everything extraction depends on besides the document: kg's version and
     code, every data file under ``kg/resources/`` (rules, lexicons, configs), and the model's
-    ``meta.json`` and ``config.cfg`` (the shipped model's or ``--model``'s) and the option itself.
+    ``meta.json`` and ``config.cfg`` (the shipped model's or ``--model``'s) and the option itself,
+    and the files of a user's ``--resources`` folder (``user_files``).
     Code counts too because rules are partly code; weights are left out (a retrained model has a
     new ``meta.json``)."""
     import kg
@@ -64,6 +65,8 @@ def pipeline_version(model: str | None) -> str:
             for name in ("meta.json", "config.cfg", "cfg"):
                 if (root / name).is_file():
                     digest.update(f"{root.name}/{name}\0".encode() + (root / name).read_bytes())
+    if user_files is not None:
+        _hash_tree(digest, Path(user_files))
     return digest.hexdigest()
 
 

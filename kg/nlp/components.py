@@ -6,32 +6,97 @@ Each is a small class and a factory; results the graph needs beyond ``doc.ents``
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.nlp import lexicons
 from kg.nlp.anaphora import references
 from kg.nlp.entities import Candidate, find_entities
 from kg.nlp.entities.short_places import expanded
 from kg.nlp.events import find_events
-from kg.nlp.records import Mention
+from kg.nlp.records import CODECS, Mention
 from kg.nlp.relations import find_locations, find_positions
+from kg.nlp.text import sentences
 
-for _name in ("kg_mentions", "kg_events", "kg_positions", "kg_locations"):
+
+
+def _attribute(name: str):
+    """A Doc attribute whose records are kept in ``doc.user_data`` as plain data (see
+    :mod:`kg.nlp.records`), so that they survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=…)``."""
+    encode, decode = CODECS[name]
+    key = f"kg.{name}"
+
+    def get(doc: Doc):
+        data = doc.user_data.get(key)
+        return None if data is None else [decode(item) for item in data]
+
+    def set_(doc: Doc, records) -> None:
+        if records is None:
+            doc.user_data.pop(key, None)
+        else:
+            doc.user_data[key] = [encode(r) for r in records]
+
+    return get, set_
+
+
+for _name in CODECS:
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        _get, _set = _attribute(_name)
+        Doc.set_extension(_name, getter=_get, setter=_set)
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
+
+
+class Sentences:
+    """Sentence boundaries, the ones kg's rules read (:func:`kg.nlp.text.sentences`), so that
+    ``doc.sents`` gives them. Runs after the NER model: its entities are not cut at a boundary."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = {start for start, _ in sentences(_text(doc))}
+        starts.discard(min(starts, default=0))  # the first sentence opens the doc, leading space and all
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        return doc
+
+
+@Language.factory("kg_sentences")
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    return Sentences(nlp, name)
 
 
 class EntityRules:
     """The rule layer: adds rule entities around the model's; a rule entity wins over a model
     entity only where it is longer, or the same span (``overwrite=False``), or wherever they
-    overlap (``overwrite=True``)."""
+    overlap (``overwrite=True``). ``resources``: a folder of the user's own data files for the
+    whole rule layer, events and relations included (:func:`kg.nlp.lexicons.use_resources`);
+    saved with the pipeline by ``to_disk``."""
 
-    def __init__(self, nlp: Language, name: str, *, overwrite: bool):
+    def __init__(self, nlp: Language, name: str, *, overwrite: bool, resources: str | None = None):
         self.name = name
         self.overwrite = overwrite
+        self.resources = resources
+        if resources is not None:
+            lexicons.use_resources(resources)
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.resources is not None:
+            shutil.copytree(self.resources, path / "resources", dirs_exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()) -> "EntityRules":
+        if (Path(path) / "resources").is_dir():
+            self.resources = str(Path(path) / "resources")
+            lexicons.use_resources(self.resources)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
@@ -55,9 +120,9 @@ class EntityRules:
         return doc
 
 
-@Language.factory("kg_entity_rules", default_config={"overwrite": False})
-def make_entity_rules(nlp: Language, name: str, *, overwrite: bool) -> EntityRules:
-    return EntityRules(nlp, name, overwrite=overwrite)
+@Language.factory("kg_entity_rules", default_config={"overwrite": False, "resources": None})
+def make_entity_rules(nlp: Language, name: str, *, overwrite: bool, resources: Optional[str]) -> EntityRules:
+    return EntityRules(nlp, name, overwrite=overwrite, resources=resources)
 
 
 def _text(doc: Doc) -> str:
@@ -69,10 +134,12 @@ def _text(doc: Doc) -> str:
 
 
 def _mentions(doc: Doc) -> list[Mention]:
-    if doc._.kg_mentions is None:
+    mentions = doc._.kg_mentions
+    if mentions is None:
         names = [Mention(e.start_char, e.end_char, e.label_, e.text, e.text) for e in doc.ents]
-        doc._.kg_mentions = _with_references(_text(doc), names)
-    return doc._.kg_mentions
+        mentions = _with_references(_text(doc), names)
+        doc._.kg_mentions = mentions
+    return mentions
 
 
 def _with_references(text: str, names: list[Mention]) -> list[Mention]:
@@ -106,9 +173,9 @@ class Relations:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _text(doc)
-        doc._.kg_positions = find_positions(text, _mentions(doc))
-        doc._.kg_locations = find_locations(text, _mentions(doc))
+        text, mentions = _text(doc), _mentions(doc)
+        doc._.kg_positions = find_positions(text, mentions)
+        doc._.kg_locations = find_locations(text, mentions)
         return doc
 
 

@@ -6,14 +6,11 @@ importing kg changes nothing global.
 
 from __future__ import annotations
 
-import importlib
-
 import numpy
 from spacy.language import Language
 from thinc.api import Model, NumpyOps, get_current_ops, set_current_ops
 
-# thinc.layers.chain is shadowed by the function of that name in thinc.layers
-_chain = importlib.import_module("thinc.layers.chain")
+from kg.nlp import internals
 
 
 # thinc's NumpyOps multiplies matrices with its bundled blis, which on some CPUs (measured: AMD EPYC,
@@ -56,7 +53,7 @@ def _lean_chain_forward(model: Model, X, is_train: bool):
     the whole chain is done, even when predicting; here, when predicting, each layer's are let go
     as soon as the next layer has its output."""
     if is_train:
-        return _chain.forward(model, X, is_train)
+        return internals.chain_forward()(model, X, is_train)
     for layer in model.layers:
         X = layer.predict(X)
     return X, _no_backprop
@@ -77,7 +74,7 @@ def lean_inference(nlp: Language) -> int:
         if not isinstance(model, Model):
             continue
         for node in model.walk():
-            if node._func is _chain.forward:
-                node._func = _lean_chain_forward
+            if internals.forward_of(node) is internals.chain_forward():
+                internals.set_forward(node, _lean_chain_forward)
                 changed += 1
     return changed

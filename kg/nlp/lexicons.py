@@ -1,14 +1,76 @@
-"""The data files of kg's rule layer, read once (``kg/resources/entities/*``)."""
+"""The data files of kg's rule layer (``kg/resources/entities/*``, ``kg/resources/events/*`` …),
+read once, and a user's folder of their own files beside them (:func:`use_resources`)."""
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+REPLACE = "# replace"  # first line of a user's file that replaces kg's file instead of extending it
+_user_folder: Path | None = None
+
+
+def use_resources(folder: str | Path | None) -> None:
+    """Read the rule layer's data files from ``folder`` as well as kg's own: a file there at the
+    same relative path (``events/triggers.tsv``) adds its lines to kg's file (a table's later row
+    wins, so a user's row overrides kg's for the same word), or replaces it when its first line is
+    ``# replace``. ``None`` goes back to kg's files alone. The files are read anew for every
+    pipeline loaded afterwards in this process (one folder a process).
+
+    Raises:
+        FileNotFoundError: ``folder`` is not a folder, or holds a file kg has no counterpart of.
+    """
+    global _user_folder
+    folder = check_resources(folder) if folder is not None else None
+    if folder != _user_folder:
+        _user_folder = folder
+        _clear_caches()
+
+
+def check_resources(folder: str | Path) -> Path:
+    """``folder`` resolved, once checked to hold only files that kg has a counterpart of.
+
+    Raises:
+        FileNotFoundError: naming the folder or the file and what kg expects.
+    """
+    folder = Path(folder).resolve()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder of kg resource files")
+    shipped = Path(str(resources.files("kg").joinpath("resources")))
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if not (shipped / path.relative_to(folder)).is_file():
+            raise FileNotFoundError(f"{path}: kg has no resource file {path.relative_to(folder).as_posix()} "
+                                    f"(its files are under {shipped}: entities/, events/ …)")
+    return folder
+
+
+def user_resources() -> Path | None:
+    """The folder set by :func:`use_resources`, if any."""
+    return _user_folder
+
+
+def _clear_caches() -> None:
+    """Forget everything the rule layer computed from its data files (module-level caches)."""
+    for name, module in list(sys.modules.items()):
+        if name == "kg" or name.startswith("kg."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                    value.cache_clear()  # a functools.lru_cache
+
+
+def _read(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("kg").joinpath(f"resources/{name}").read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    shipped = _read(resources.files("kg").joinpath(f"resources/{name}").read_text("utf-8"))
+    if _user_folder is not None and (_user_folder / name).is_file():
+        text = (_user_folder / name).read_text("utf-8")
+        own = _read(text)
+        return own if text.lstrip().startswith(REPLACE) else shipped + own
+    return shipped
 
 
 def _table(name: str) -> dict[str, str]:

@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
+from kg.nlp import internals
+
 BEGIN, IN, LAST, UNIT, OUT = range(5)
 _MOVE_TYPES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
 # a segment ends after one of these (any cut gives the same result; these make re-decoding rare)
@@ -154,7 +156,7 @@ class Decoder:
         presets = bool(columns[:, 1].any())
         # spaCy adds the moves of an entity label it meets preset in a document (and grows the
         # model's output layer for them) before decoding
-        if presets and self.ner._ensure_labels_are_added(docs):
+        if presets and internals.ensure_labels(self.ner, docs):
             self._tables()
         if self.ner.model.attrs.get("unseen_classes"):  # spaCy scores these with the batch's minimum
             return None
@@ -405,13 +407,15 @@ class BatchedNER:
 def use_batched_ner(nlp) -> bool:
     """Put :class:`BatchedNER` in place of ``nlp``'s ``ner`` component where it fits; True if it
     did. The pipeline's output is unchanged (only faster)."""
-    for i, (name, component) in enumerate(nlp._components):
+    pipeline = internals.components(nlp)
+    for i, (name, component) in enumerate(pipeline):
         if name == "ner" and not isinstance(component, BatchedNER) and fits(component):
-            nlp._components[i] = (name, BatchedNER(component))
+            pipeline[i] = (name, BatchedNER(component))
             return True
     return False
 
 
 def use_spacy_ner(nlp) -> None:
     """Undo :func:`use_batched_ner`: ``nlp`` decodes with spaCy's own loop again."""
-    nlp._components = [(name, c._ner if isinstance(c, BatchedNER) else c) for name, c in nlp._components]
+    pipeline = internals.components(nlp)
+    pipeline[:] = [(name, c._ner if isinstance(c, BatchedNER) else c) for name, c in pipeline]

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from kg.nlp import components, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
 
-RULE_COMPONENTS = ("kg_entity_rules", "kg_events", "kg_relations")
+RULE_COMPONENTS = ("kg_sentences", "kg_entity_rules", "kg_events", "kg_relations")
 RULES_ONLY = "rules"  # --model rules: kg's rule layer without the NER model
 # Documents per nlp.pipe batch. Character tokens make big documents (each token carries its encoder
 # vector until the batch is done): measured on 200 news articles of ~1,500 characters, peak RSS
@@ -49,16 +49,17 @@ def make_label_map(nlp: Language, name: str) -> LabelMap:
     return LabelMap(lexicons.table("label_map.tsv"))
 
 
-def load_rules_only() -> Language:
+def load_rules_only(overrides: dict | None = None) -> Language:
     """kg's pipeline from ``kg/resources/pipeline.cfg``: character tokens and the rule layer, no
     statistical model."""
-    config = spacy.util.load_config(Path(str(resources.files("kg").joinpath("resources/pipeline.cfg"))))
+    path = Path(str(resources.files("kg").joinpath("resources/pipeline.cfg")))
+    config = spacy.util.load_config(path, overrides=overrides or {})
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.batch_size = PIPE_BATCH
     return nlp
 
 
-def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
+def load(model: str | Path | None = None, *, rules: bool = True, resources: str | Path | None = None) -> Language:
     """kg's pipeline.
 
     Args:
@@ -67,24 +68,28 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
             "rules alone" figures measure); or the name or path of any installed spaCy pipeline,
             e.g. ``zh_core_web_trf``, whose entity labels are mapped onto kg's.
         rules: add the rule layer, event and relation components.
+        resources: a folder of your own data files for the rule layer (``events/triggers.tsv``
+            …), read beside kg's own (:func:`kg.nlp.lexicons.use_resources`).
 
     Returns:
         The loaded ``Language``.
 
     Raises:
         OSError: the named pipeline is not installed (spaCy's message says how to get it).
+        FileNotFoundError: ``resources`` is not a folder of kg resource files.
     """
     logging.getLogger("jieba").setLevel(logging.WARNING)
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     inference.use_fast_cpu_ops()
-    if model == RULES_ONLY:
-        return load_rules_only() if rules else spacy.blank("zh")
-    if model is None and model_path() is not None:
-        nlp = spacy.load(model_path())
-    elif model is None:
-        return load_rules_only() if rules else spacy.blank("zh")
+    lexicons.use_resources(resources)  # checks the folder, and forgets another load's
+    setting = {"resources": str(Path(resources).resolve())} if resources is not None else {}
+    overrides = {f"components.kg_entity_rules.{k}": v for k, v in setting.items()}
+    if model == RULES_ONLY or (model is None and model_path() is None):
+        return load_rules_only(overrides) if rules else spacy.blank("zh")
+    if model is None:
+        nlp = spacy.load(model_path(), config=overrides if rules else {}, exclude=() if rules else RULE_COMPONENTS)
     else:
         nlp = spacy.load(model)
         if "ner" in nlp.pipe_names:
@@ -94,6 +99,6 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
     if rules:
         for name in RULE_COMPONENTS:
             if name not in nlp.pipe_names:
-                nlp.add_pipe(name)
+                nlp.add_pipe(name, config=setting if name == "kg_entity_rules" else {})
     nlp.batch_size = PIPE_BATCH
     return nlp

@@ -58,3 +58,64 @@ class Location:
     place: Mention
     sentence: tuple[int, int]
     confidence: float = 0.7
+
+
+# --- plain data ------------------------------------------------------------------------------
+# What the components put on a Doc is kept as plain lists, strings and numbers, so that
+# ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=…)`` carry it; the
+# ``doc._.kg_*`` attributes give it back as the records above.
+
+
+def mention_data(m: Mention) -> list:
+    return [m.start, m.end, m.label, m.text, m.name, m.alias]
+
+
+def mention_of(data: list) -> Mention:
+    return Mention(*data)
+
+
+def event_data(e: Event) -> dict:
+    return {
+        "cls": e.cls, "trigger": e.trigger, "trigger_start": e.trigger_start, "sentence": list(e.sentence),
+        "arguments": [[a.role, mention_data(a.mention)] for a in e.arguments],
+        "places": [mention_data(p) for p in e.places], "time_text": e.time_text, "modality": e.modality,
+        "confidence": e.confidence, "amounts": [[text, str(value)] for text, value in e.amounts],
+    }
+
+
+def event_of(data: dict) -> Event:
+    return Event(
+        cls=data["cls"], trigger=data["trigger"], trigger_start=data["trigger_start"],
+        sentence=tuple(data["sentence"]),
+        arguments=tuple(Argument(role, mention_of(m)) for role, m in data["arguments"]),
+        places=tuple(mention_of(p) for p in data["places"]), time_text=data["time_text"],
+        modality=data["modality"], confidence=data["confidence"],
+        amounts=tuple((text, Decimal(value)) for text, value in data["amounts"]),
+    )
+
+
+def position_data(p: Position) -> list:
+    return [mention_data(p.person), mention_data(p.org), p.title, list(p.sentence), p.confidence]
+
+
+def position_of(data: list) -> Position:
+    person, org, title, sentence, confidence = data
+    return Position(mention_of(person), mention_of(org), title, tuple(sentence), confidence)
+
+
+def location_data(loc: Location) -> list:
+    return [mention_data(loc.org), mention_data(loc.place), list(loc.sentence), loc.confidence]
+
+
+def location_of(data: list) -> Location:
+    org, place, sentence, confidence = data
+    return Location(mention_of(org), mention_of(place), tuple(sentence), confidence)
+
+
+# Doc attribute → (what a record becomes, how it comes back)
+CODECS = {
+    "kg_mentions": (mention_data, mention_of),
+    "kg_events": (event_data, event_of),
+    "kg_positions": (position_data, position_of),
+    "kg_locations": (location_data, location_of),
+}

@@ -62,7 +62,7 @@ def test_build_cache_deleted_file_loses_its_triples(corpus, tmp_path):
 def test_build_cache_new_pipeline_version_reanalyses_everything(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build([corpus], out, workers=1)
-    monkeypatch.setattr("kg.build.pipeline_version", lambda model: "other rules")
+    monkeypatch.setattr("kg.build.pipeline_version", lambda *args: "other rules")
     assert build([corpus], out, workers=1).analysed == 3
 
 
