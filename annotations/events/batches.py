@@ -30,7 +30,17 @@ def main() -> None:
     ap.add_argument("--readers", type=int, default=8)
     ap.add_argument("--double", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=2027)
+    ap.add_argument("--supplement", type=int, metavar="READERS", default=0,
+                    help="instead: cut sample-2.jsonl into READERS batches, numbered after the first ones, read once")
     args = ap.parse_args()
+    if args.supplement:
+        items = [json.loads(line) for line in (HERE / "sample-2.jsonl").read_text(encoding="utf-8").splitlines()]
+        for k in range(args.supplement):
+            with open(HERE / "batches" / f"reader-{args.readers + k}.jsonl", "w", encoding="utf-8") as out:
+                for item in items[k :: args.supplement]:
+                    out.write(json.dumps(reading_item(item), ensure_ascii=False) + "\n")
+        print(f"{len(items)} more sentences in {args.supplement} batches")
+        return
     rng = random.Random(args.seed)
     items = [json.loads(line) for line in (HERE / "sample.jsonl").read_text(encoding="utf-8").splitlines()]
     batches: list[list[dict]] = [[] for _ in range(args.readers)]

@@ -13,6 +13,11 @@ for the second occurrence of the string, and so on. An entity listed once marks 
 its name that no longer entity covers.
 
     python annotations/events/readings.py FILE…   # check reading files, print every problem
+
+A document reading (``readings/documents-K.jsonl``) is one line a document of ``documents.jsonl``:
+``{"doc": …, "sentences": [reading, …]}``, a reading (without ``id``) for every sentence in order,
+each event with a ``cluster`` naming the real event it tells (the same name in every sentence
+that tells it).
 """
 
 from __future__ import annotations
@@ -130,14 +135,44 @@ def resolve_reading(text: str, reading: dict) -> dict:
     return {"entities": [list(s) for s in spans], "events": events, "positions": positions}
 
 
+def resolve_document(sentences: list[str], reading: dict) -> list[dict]:
+    """Offsets for each sentence of a document reading; every event keeps its ``cluster``."""
+    if len(reading.get("sentences", [])) != len(sentences):
+        raise ReadingError(f"document {reading.get('doc')!r}: {len(reading.get('sentences', []))} readings "
+                           f"for {len(sentences)} sentences")
+    resolved = []
+    for i, (text, part) in enumerate(zip(sentences, reading["sentences"])):
+        try:
+            ann = resolve_reading(text, part)
+            for ev, given in zip(ann["events"], part.get("events", [])):
+                if not given.get("cluster"):
+                    raise ReadingError(f"event {given.get('trigger')!r} has no cluster")
+                ev["cluster"] = str(given["cluster"])
+        except (ReadingError, KeyError, TypeError) as err:
+            raise ReadingError(f"document {reading.get('doc')!r}, sentence {i}: {err}") from None
+        resolved.append(ann)
+    return resolved
+
+
+def documents() -> dict[str, list[str]]:
+    path = Path(__file__).parent / "documents.jsonl"
+    return {d["doc"]: d["sentences"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
 def check(paths: list[Path], texts: dict[str, str]) -> int:
     problems = 0
+    docs = documents()
     for path in paths:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             try:
                 reading = json.loads(line)
+                if "doc" in reading and "id" not in reading:
+                    if reading["doc"] not in docs:
+                        raise ReadingError(f"doc {reading['doc']!r} is not a document of documents.jsonl")
+                    resolve_document(docs[reading["doc"]], reading)
+                    continue
                 if reading.get("id") not in texts:
                     raise ReadingError(f"id {reading.get('id')!r} is not a sentence of the sample")
                 resolve_reading(texts[reading["id"]], reading)
@@ -148,9 +183,13 @@ def check(paths: list[Path], texts: dict[str, str]) -> int:
 
 
 def sample_texts() -> dict[str, str]:
-    here = Path(__file__).parent
-    return {json.loads(line)["id"]: json.loads(line)["text"]
-            for line in (here / "sample.jsonl").read_text(encoding="utf-8").splitlines()}
+    """Every drawn sentence's text by id (``sample.jsonl`` and ``sample-2.jsonl``)."""
+    texts = {}
+    for path in sorted(Path(__file__).parent.glob("sample*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            texts[item["id"]] = item["text"]
+    return texts
 
 
 if __name__ == "__main__":

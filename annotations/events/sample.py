@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -28,6 +29,7 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 SOURCES = ("cluener/train", "pd1998/train", "msra/train")
 SENTENCE_END = tuple("。！？”」』…）)!?")
+SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”’」』]?")
 MAX_BLOCK = 60  # MSRA's articles run together; a block of consecutive lines stands for one
 
 
@@ -79,6 +81,9 @@ def main() -> None:
     ap.add_argument("--per-class", type=int, default=180)
     ap.add_argument("--documents", type=int, default=39, help="People's Daily articles for coreference")
     ap.add_argument("--seed", type=int, default=2027)
+    ap.add_argument("--supplement", metavar="CLASS=N", nargs="*", default=None,
+                    help="instead: draw N more sentences holding a word of CLASS, none already in sample.jsonl, "
+                         "into sample-2.jsonl (for classes the first draw holds too few events of)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     triggers = read_triggers()
@@ -90,7 +95,7 @@ def main() -> None:
         for doc, line, rec in documents(args.corpora, source):
             text = rec["text"].strip()
             norm = unicodedata.normalize("NFKC", text)
-            words = sorted({w for w in triggers if w in text}, key=text.find)
+            words = sorted({w for w in triggers if w in text}, key=lambda w: (text.find(w), -len(w), w))
             item = {"id": f"{source.replace('/', '-')}-{line}", "doc": doc, "source": source, "line": line,
                     "split": split_of(doc), "text": text, "suggested": rec["spans"], "words": words}
             by_doc.setdefault(doc, []).append(item)
@@ -104,12 +109,15 @@ def main() -> None:
                 and 8 <= len(items) <= 40 and sum(bool(i["words"]) for i in items) >= 3]
     chosen_docs = set(rng.sample(sorted(articles), args.documents))
 
+    if args.supplement is not None:
+        write_supplement(pool, chosen_docs, triggers, args.supplement, random.Random(args.seed + 1))
+        return
     picked = [i for i in pool["cluener/train"]]
     rest = [i for s in SOURCES[1:] for i in pool[s] if i["doc"] not in chosen_docs]
     rng.shuffle(rest)
     counts = Counter(triggers[w] for i in picked for w in i["words"])
     taken = set()
-    for cls in sorted(set(triggers.values()), key=lambda c: sum(triggers[w] == c for i in rest for w in i["words"])):
+    for cls in sorted(set(triggers.values()), key=lambda c: (sum(triggers[w] == c for i in rest for w in i["words"]), c)):
         for item in rest:
             if counts[cls] >= args.per_class or len(picked) >= args.size:
                 break
@@ -134,12 +142,38 @@ def main() -> None:
             out.write(json.dumps({"doc": doc, "source": "pd1998/train", "split": split_of(doc),
                                   "lines": [i["line"] for i in items], "sentences": [i["text"] for i in items],
                                   "suggested": [i["suggested"] for i in items]}, ensure_ascii=False) + "\n")
+        for page in sorted((ROOT / "seeds").glob("*.txt")):  # read for coreference only: kg was tuned on it
+            lines = [line.strip() for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
+            parts = [part for line in lines for part in SENTENCE.findall(line) if part.strip()]
+            out.write(json.dumps({"doc": f"seed-{page.stem}", "source": f"seeds/{page.name}", "split": "seed",
+                                  "lines": [], "sentences": parts, "suggested": [[] for _ in parts]},
+                                 ensure_ascii=False) + "\n")
     by_source = Counter(i["source"] for i in picked)
     by_split = Counter(i["split"] for i in picked)
     classes = Counter(triggers[w] for i in picked for w in i["words"])
     print(f"{len(picked)} sentences: {dict(by_source)}; splits {dict(by_split)}")
     print("sentences holding a word of each class:", dict(classes.most_common()))
     print(f"{len(chosen_docs)} documents for coreference")
+
+
+def write_supplement(pool: dict, chosen_docs: set, triggers: dict, wants: list[str], rng: random.Random) -> None:
+    drawn = {json.loads(line)["id"] for line in (HERE / "sample.jsonl").read_text(encoding="utf-8").splitlines()}
+    rest = sorted((i for items in pool.values() for i in items if i["id"] not in drawn and i["doc"] not in chosen_docs),
+                  key=lambda i: i["id"])
+    rng.shuffle(rest)
+    picked, taken = [], set()
+    for want in wants:
+        cls, n = want.split("=")
+        having = [i for i in rest if i["id"] not in taken and any(triggers[w] == cls for w in i["words"])][: int(n)]
+        picked += having
+        taken |= {i["id"] for i in having}
+        print(f"{cls}: {len(having)} sentences")
+    rng.shuffle(picked)
+    with open(HERE / "sample-2.jsonl", "w", encoding="utf-8") as out:
+        for item in picked:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} sentences: {dict(Counter(i['source'] for i in picked))}; "
+          f"splits {dict(Counter(i['split'] for i in picked))}")
 
 
 if __name__ == "__main__":

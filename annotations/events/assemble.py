@@ -1,0 +1,140 @@
+"""Turn the readers' files into kg's event corpus, and measure how far two readings agree.
+
+    python annotations/events/assemble.py
+
+Reads ``sample.jsonl`` and ``sample-2.jsonl``, ``readings/reader-*.jsonl`` and ``double.json``; writes ``train.jsonl``,
+``dev.jsonl`` and ``test.jsonl`` (the format of ``docs/annotation.md``, section 6; a sentence read
+twice is taken as its first reader read it, or as ``adjudicated.jsonl`` settles it) and
+``agreement.md`` (the second readings against the first).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from readings import ReadingError, resolve_reading
+
+HERE = Path(__file__).parent
+SPLITS = ("train", "dev", "test")
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def readings_by_reader() -> dict[int, dict[str, dict]]:
+    found = {}
+    for path in sorted((HERE / "readings").glob("reader-*.jsonl")):
+        k = int(path.stem.split("-")[1])
+        found[k] = {r["id"]: r for r in load_jsonl(path)}
+    return found
+
+
+def participants(sid: str, text: str, ann: dict) -> set[tuple]:
+    return {(sid, ev["class"], arg["role"], text[arg["span"][0]:arg["span"][1]])
+            for ev in ann["events"] for arg in ev["arguments"]}
+
+
+def triggers(sid: str, ann: dict) -> set[tuple]:
+    return {(sid, ev["class"], *ev["trigger"]) for ev in ann["events"]}
+
+
+def entities(sid: str, ann: dict) -> set[tuple]:
+    return {(sid, *span) for span in ann["entities"]}
+
+
+def positions(sid: str, text: str, ann: dict) -> set[tuple]:
+    span = lambda s: text[s[0]:s[1]] if s else None  # noqa: E731
+    return {(sid, span(p["person"]), span(p["title"]), span(p.get("org"))) for p in ann["positions"]}
+
+
+def f1(a: set, b: set) -> tuple[float, float, float]:
+    """Precision, recall, F1 of ``b`` against ``a``."""
+    both = len(a & b)
+    p = both / len(b) if b else 1.0
+    r = both / len(a) if a else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    sample = {item["id"]: item for path in sorted(HERE.glob("sample*.jsonl")) for item in load_jsonl(path)}
+    double = json.loads((HERE / "double.json").read_text(encoding="utf-8"))
+    readers = readings_by_reader()
+    adjudicated = {r["id"]: r for r in load_jsonl(HERE / "adjudicated.jsonl")} if (HERE / "adjudicated.jsonl").exists() else {}
+    resolved, missing, problems = {}, [], []
+    second: dict[str, dict] = {}
+    for sid, item in sample.items():
+        first = double[sid][0] if sid in double else next((k for k, r in readers.items() if sid in r), None)
+        reading = adjudicated.get(sid) or (readers.get(first, {}).get(sid) if first is not None else None)
+        if reading is None:
+            missing.append(sid)
+            continue
+        try:
+            resolved[sid] = resolve_reading(item["text"], reading)
+            if sid in double and sid in readers.get(double[sid][1], {}):
+                second[sid] = resolve_reading(item["text"], readers[double[sid][1]][sid])
+                if sid not in adjudicated:
+                    resolved[sid]["first"] = readers[first][sid]
+        except ReadingError as err:
+            problems.append(f"{sid}: {err}")
+    for sid in resolved:
+        resolved[sid].pop("first", None)
+    for split in SPLITS:
+        with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
+            for sid, item in sample.items():
+                if item["split"] != split or sid not in resolved:
+                    continue
+                record = {"id": sid, "doc": item["doc"], "source": item["source"], "split": split,
+                          "text": item["text"], "origin": "corpus", **resolved[sid]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_agreement(sample, readers, double, second)
+    counts = Counter(item["split"] for sid, item in sample.items() if sid in resolved)
+    events = Counter(ev["class"] for ann in resolved.values() for ev in ann["events"])
+    no_event = sum(not ann["events"] for ann in resolved.values())
+    print(f"{len(resolved)} sentences ({dict(counts)}), {sum(events.values())} events, "
+          f"{no_event} sentences ({no_event / max(len(resolved), 1):.0%}) with none; {len(missing)} not read yet")
+    print("events by class:", dict(events.most_common()))
+    for line in problems:
+        print("problem:", line)
+
+
+def write_agreement(sample: dict, readers: dict, double: dict, second: dict[str, dict]) -> None:
+    """Second readings against first ones, on every sentence read twice so far."""
+    pairs = []
+    for sid, (a, b) in double.items():
+        if sid in readers.get(a, {}) and sid in readers.get(b, {}):
+            try:
+                pairs.append((sid, resolve_reading(sample[sid]["text"], readers[a][sid]),
+                              resolve_reading(sample[sid]["text"], readers[b][sid])))
+            except ReadingError:
+                continue
+    rows = []
+    for name, fn in (("entities (span and type)", lambda s, t, x: entities(s, x)),
+                     ("event triggers (span and class)", lambda s, t, x: triggers(s, x)),
+                     ("event participants (class, role, name)", participants),
+                     ("positions (person, title, body)", positions)):
+        first = set().union(*[fn(s, sample[s]["text"], x) for s, x, _ in pairs]) if pairs else set()
+        other = set().union(*[fn(s, sample[s]["text"], y) for s, _, y in pairs]) if pairs else set()
+        p, r, f = f1(first, other)
+        rows.append(f"| {name} | {len(first)} | {len(other)} | {f:.3f} |")
+    same_eventness = sum(bool(x["events"]) == bool(y["events"]) for _, x, y in pairs)
+    text = [
+        "# Agreement between two readings",
+        "",
+        f"{len(pairs)} sentences of the sample were read by two readers independently (`double.json`);",
+        "F1 of the second reading against the first (symmetric). Made by `python annotations/events/assemble.py`.",
+        "",
+        "| what | first reading | second reading | F1 |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+        f"Both readings agree on whether the sentence states an event at all in {same_eventness} of {len(pairs)} sentences.",
+        "",
+    ]
+    (HERE / "agreement.md").write_text("\n".join(text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
