@@ -143,6 +143,7 @@ def build(
     *,
     model: str | None = None,
     resources: Path | None = None,
+    events: str | None = None,
     base_iri: str = DEFAULT_BASE,
     date: datetime.date | None = None,
     strict: bool = False,
@@ -169,6 +170,9 @@ def build(
         model: None for kg's own pipeline, or the name/path of another spaCy pipeline.
         resources: a folder of your own data files for the rule layer (``events/triggers.tsv`` …),
             read beside kg's (:func:`kg.nlp.lexicons.use_resources`).
+        events: ``"model"`` (the trained event component over the rules), ``"rules"`` (the rule
+            layer's events alone) or a component's folder; None for the pipeline's default
+            (:func:`kg.nlp.pipeline.load`).
         base_iri: the IRI under which entities, articles and events are named.
         date: publication date of articles whose file says none (no sidecar, no page header).
         strict: stop at the first file that cannot be read, instead of noting it and going on.
@@ -196,7 +200,8 @@ def build(
             raise InputError(f"--resources: {err}") from None
     files = collect_paths(paths, include)
     options = Options(model=model, date=date.isoformat() if date else None,
-                      resources=str(Path(resources).resolve()) if resources is not None else None)
+                      resources=str(Path(resources).resolve()) if resources is not None else None,
+                      events=events if events in (None, "model", "rules") else str(Path(events).resolve()))
     title = f"kg: {', '.join(p.name for p in paths)}"
     results = ResultCache(out.resolve() / CACHE_DIR) if cache else None
     fingerprint = hashlib.sha256(json.dumps([base_iri, list(formats), title]).encode())
@@ -216,7 +221,7 @@ def build(
     summary = Summary()
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
-    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, resources=options.resources, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
+    runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, resources=options.resources, events=options.events, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
     staging = stage(out)
     try:
         with QuadSpool(staging / WORK / SPOOL) as spool:
@@ -277,7 +282,7 @@ def _unchanged(files, options: Options, fingerprint, results: ResultCache, out: 
         record = json.loads((out / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    version = pipeline_version(options.model, options.resources)
+    version = pipeline_version(options.model, options.resources, options.events)
     keys = []
     for path, source in files:
         for document in read_documents(path, source):
@@ -341,7 +346,7 @@ class _Runner:
 
     def results(self, documents: Iterable[Document], cache: ResultCache | None) -> Iterator[tuple[str | None, str, bool]]:
         """(cache key, result JSON, whether it was extracted now) per document, in order."""
-        version = pipeline_version(self.options.model, self.options.resources) if cache is not None else ""
+        version = pipeline_version(self.options.model, self.options.resources, self.options.events) if cache is not None else ""
         window: deque[_Slot] = deque()
         pending: list[_Slot] = []
         size = 0

@@ -38,6 +38,9 @@ def build(
     resources: Annotated[
         Optional[Path], typer.Option(exists=True, file_okay=False, help="A folder of your own rule-layer data files, laid out as kg's (events/triggers.tsv, entities/person_titles.txt …): each adds its lines to kg's file, or replaces it if its first line is '# replace'.")
     ] = None,
+    events: Annotated[
+        Optional[str], typer.Option(help="model: events decided by kg's trained event component over the rules' (with kg's own NER model); rules: the rule layer's alone; or the folder of a component kg train-events made. [default: model where it is shipped]")
+    ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the entities, articles and events the graph names.")] = DEFAULT_BASE,
     date: Annotated[
         Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Publication date of articles whose file gives none (no PAGE.meta.json sidecar, no web page metadata, no date atop the page); resolves 5月28日 to a full date.")
@@ -74,6 +77,9 @@ def build(
     if engine not in ("local", "dask") or (engine == "dask") != (scheduler is not None):
         console.print("[red]error:[/red] use --engine local, or --engine dask with --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         raise typer.Exit(code=2)
+    if events not in (None, "model", "rules") and not (Path(events) / "cfg").is_file():
+        console.print(f"[red]error:[/red] --events {events}: use model, rules, or a folder made by kg train-events")
+        raise typer.Exit(code=2)
     for name in fmt or []:
         if name not in FORMATS:
             console.print(f"[red]error:[/red] unknown --format {name}: use {', '.join(FORMATS)}")
@@ -84,7 +90,7 @@ def build(
 
     try:
         summary = run_build(
-            paths, out, model=model, resources=resources, base_iri=base_iri, date=date.date() if date else None, strict=strict,
+            paths, out, model=model, resources=resources, events=events, base_iri=base_iri, date=date.date() if date else None, strict=strict,
             formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
             engine=engine, scheduler=scheduler, cache=cache,
         )
@@ -170,6 +176,34 @@ def train(
 
     best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, init=init, quiet=quiet)
     console.print(f"best pipeline: {best}")
+
+
+@app.command("train-events")
+def train_events(
+    corpus: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Annotated sentences, JSON Lines in the format of docs/annotation.md (annotations/events/train.jsonl).")],
+    dev: Annotated[list[Path], typer.Option(exists=True, dir_okay=False, help="Annotated sentences that pick the best epoch (annotations/events/dev.jsonl); repeatable.")],
+    output: Annotated[Path, typer.Option(help="Folder for the trained component (kg/resources/model/kg_event_model ships it).")] = Path("training/kg_event_model"),
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training sentences.")] = 30,
+    hidden: Annotated[int, typer.Option(min=8, help="Units in each of the networks' two hidden layers.")] = 128,
+    rules: Annotated[bool, typer.Option(help="Give the networks the rule layer's decisions as features.")] = True,
+    seed: Annotated[int, typer.Option(help="Random seed (weights, order of examples).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Train kg's event component (trigger, modality and role networks over kg's encoder and rules)
+    on annotated news, on the CPU; keep the epoch best on --dev and save it to --output.
+
+    Example: kg train-events annotations/events/train.jsonl --dev annotations/events/dev.jsonl --output kg/resources/model/kg_event_model
+    """
+    from kg.nlp.event_training import train_component
+
+    try:
+        scores = train_component(list(corpus), list(dev), output, epochs=epochs, hidden=hidden, use_rules=rules,
+                                 seed=seed, log=None if quiet else console.print)
+    except ValueError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(code=2) from None
+    p, r, f = scores["participants"]
+    console.print(f"best epoch {scores['epoch']}: dev event participants P {p:.3f} R {r:.3f} F1 {f:.3f} → {output}")
 
 
 def _counts(counter) -> str:

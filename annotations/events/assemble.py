@@ -5,7 +5,9 @@
 Reads ``sample.jsonl`` and ``sample-2.jsonl``, ``readings/reader-*.jsonl`` and ``double.json``; writes ``train.jsonl``,
 ``dev.jsonl`` and ``test.jsonl`` (the format of ``docs/annotation.md``, section 6; a sentence read
 twice is taken as its first reader read it, or as ``adjudicated.jsonl`` settles it) and
-``agreement.md`` (the second readings against the first).
+``agreement.md`` (the second readings against the first). Whole documents
+(``readings/documents-*.jsonl``) go to ``coreference.jsonl`` with each event's cluster, and their
+sentences to the split of their document (the seed page's to train).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from readings import ReadingError, resolve_reading
+from readings import ReadingError, documents, resolve_document, resolve_reading
 
 HERE = Path(__file__).parent
 SPLITS = ("train", "dev", "test")
@@ -81,6 +83,7 @@ def main() -> None:
             problems.append(f"{sid}: {err}")
     for sid in resolved:
         resolved[sid].pop("first", None)
+    doc_records = read_documents(problems)
     for split in SPLITS:
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
             for sid, item in sample.items():
@@ -89,6 +92,17 @@ def main() -> None:
                 record = {"id": sid, "doc": item["doc"], "source": item["source"], "split": split,
                           "text": item["text"], "origin": "corpus", **resolved[sid]}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for doc in doc_records:
+                if (doc["split"] if doc["split"] != "seed" else "train") != split:
+                    continue
+                for i, (text, ann) in enumerate(zip(doc["sentences"], doc["annotations"])):
+                    events = [{k: v for k, v in ev.items() if k != "cluster"} for ev in ann["events"]]
+                    record = {"id": f"{doc['doc']}-s{i}", "doc": doc["doc"], "source": doc["source"], "split": split,
+                              "text": text, "origin": "corpus", **ann, "events": events}
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with open(HERE / "coreference.jsonl", "w", encoding="utf-8") as out:
+        for doc in doc_records:
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     write_agreement(sample, readers, double, second)
     counts = Counter(item["split"] for sid, item in sample.items() if sid in resolved)
     events = Counter(ev["class"] for ann in resolved.values() for ev in ann["events"])
@@ -98,6 +112,24 @@ def main() -> None:
     print("events by class:", dict(events.most_common()))
     for line in problems:
         print("problem:", line)
+
+
+def read_documents(problems: list[str]) -> list[dict]:
+    """Whole documents as read, each sentence's annotation with offsets and clusters."""
+    texts = documents()
+    meta = {d["doc"]: d for d in load_jsonl(HERE / "documents.jsonl")}
+    found = []
+    for path in sorted((HERE / "readings").glob("documents-*.jsonl")):
+        for reading in load_jsonl(path):
+            doc = reading["doc"]
+            try:
+                annotations = resolve_document(texts[doc], reading)
+            except ReadingError as err:
+                problems.append(str(err))
+                continue
+            found.append({"doc": doc, "source": meta[doc]["source"], "split": meta[doc]["split"],
+                          "sentences": texts[doc], "annotations": annotations})
+    return sorted(found, key=lambda d: d["doc"])
 
 
 def write_agreement(sample: dict, readers: dict, double: dict, second: dict[str, dict]) -> None:

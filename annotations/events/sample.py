@@ -7,7 +7,7 @@ Writes, beside this file:
   entity spans as suggestions (``suggested``: ``[start, end, label]``, labels as the corpus has them);
 - ``documents.jsonl``: whole People's Daily articles to read for event coreference.
 
-Sentences hold a word of kg's trigger table or of ``candidate_triggers.tsv``; every such sentence of
+Sentences hold a word of kg's trigger table or of ``draw_words.tsv``; every such sentence of
 CLUENER's train split is taken (the only 2000s web news here), then People's Daily 1998 and MSRA
 sentences until each event class has ``--per-class`` candidates where the corpora hold that many,
 then at random. Never a dev split, never a sentence of ``tests/gold/``. Splits go by document
@@ -36,7 +36,7 @@ MAX_BLOCK = 60  # MSRA's articles run together; a block of consecutive lines sta
 def read_triggers() -> dict[str, str]:
     """Candidate words and the class each may signal."""
     words = {}
-    for path in (ROOT / "kg/resources/events/triggers.tsv", HERE / "candidate_triggers.tsv"):
+    for path in (ROOT / "kg/resources/events/triggers.tsv", HERE / "draw_words.tsv"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 word, cls = line.split("\t")[:2]

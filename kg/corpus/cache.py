@@ -47,11 +47,12 @@ def _model_dir(model: str) -> Path | None:
 
 
 @cache
-def pipeline_version(model: str | None, user_files: str | None = None) -> str:
+def pipeline_version(model: str | None, user_files: str | None = None, events: str | None = None) -> str:
     """A fingerprint of everything extraction depends on besides the document: kg's version and
     code, every data file under ``kg/resources/`` (rules, lexicons, configs), and the model's
     ``meta.json`` and ``config.cfg`` (the shipped model's or ``--model``'s) and the option itself,
-    and the files of a user's ``--resources`` folder (``user_files``).
+    the files of a user's ``--resources`` folder (``user_files``), and the ``--events`` choice (with
+    the files of a trained component's folder).
     Code counts too because rules are partly code; weights are left out (a retrained model has a
     new ``meta.json``)."""
     import kg
@@ -67,6 +68,9 @@ def pipeline_version(model: str | None, user_files: str | None = None) -> str:
                     digest.update(f"{root.name}/{name}\0".encode() + (root / name).read_bytes())
     if user_files is not None:
         _hash_tree(digest, Path(user_files))
+    digest.update(f"events {events}\0".encode())
+    if events is not None and Path(events).is_dir():
+        _hash_tree(digest, Path(events))
     return digest.hexdigest()
 
 

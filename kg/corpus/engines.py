@@ -19,22 +19,23 @@ from typing import Protocol
 from kg.corpus.documents import Document
 from kg.corpus.extract import Options, extract
 
-_PIPELINES: dict[tuple[str | None, str | None], object] = {}
+_PIPELINES: dict[tuple, object] = {}
 
 
-def pipeline(model: str | None, resources: str | None = None):
-    """kg's pipeline for ``model`` (with the user's data files in ``resources``), loaded once per
-    process."""
-    if (model, resources) not in _PIPELINES:
+def pipeline(model: str | None, resources: str | None = None, events: str | None = None):
+    """kg's pipeline for ``model`` (with the user's data files in ``resources``, events by
+    ``events``: see :func:`kg.nlp.pipeline.load`), loaded once per process."""
+    key = (model, resources, events)
+    if key not in _PIPELINES:
         import kg
 
-        _PIPELINES[model, resources] = kg.load(model, resources=resources)
-    return _PIPELINES[model, resources]
+        _PIPELINES[key] = kg.load(model, resources=resources, events=events)
+    return _PIPELINES[key]
 
 
 def extract_json(documents: list[Document], options: Options) -> list[str]:
     """Extract a batch in this process (loading the pipeline on first use); results as JSON."""
-    return [result.to_json() for result in extract(pipeline(options.model, options.resources), documents, options)]
+    return [result.to_json() for result in extract(pipeline(options.model, options.resources, options.events), documents, options)]
 
 
 def usable_cores() -> int:
@@ -65,10 +66,10 @@ def extract_json_one_core(documents: list[Document], options: Options) -> list[s
 _BLAS_LIMIT = []  # the limiter, kept for the worker's life
 
 
-def _init_worker(model: str | None, resources: str | None = None) -> None:
+def _init_worker(model: str | None, resources: str | None = None, events: str | None = None) -> None:
     """Load the pipeline and hold numpy's BLAS to one thread: the worker is one core (N workers
     each running a thread per core would run N × cores threads on N cores)."""
-    pipeline(model, resources)
+    pipeline(model, resources, events)
     _BLAS_LIMIT.append(blas_threads(1))
 
 
@@ -101,8 +102,9 @@ class ProcessEngine:
     """A pool of ``workers`` processes, started on the first batch; each loads the pipeline once
     and is one core (numpy's BLAS in one thread)."""
 
-    def __init__(self, workers: int, model: str | None, resources: str | None = None):
-        self.workers, self.model, self.resources, self._pool = workers, model, resources, None
+    def __init__(self, workers: int, model: str | None, resources: str | None = None, events: str | None = None):
+        self.workers, self._pool = workers, None
+        self.model, self.resources, self.events = model, resources, events
 
     def submit(self, documents: list[Document], options: Options) -> Future:
         if self._pool is None:
@@ -111,7 +113,7 @@ class ProcessEngine:
 
             # not fork: workers start from a clean interpreter, safe whatever threads the parent runs
             context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model, self.resources))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.model, self.resources, self.events))
         return self._pool.submit(extract_json, documents, options)
 
     def close(self) -> None:
@@ -142,7 +144,7 @@ class DaskEngine:
 
 
 def make_engine(engine: str, *, workers: int | None = None, model: str | None = None, resources: str | None = None,
-                scheduler=None, every_core: bool = False) -> Engine:
+                events: str | None = None, scheduler=None, every_core: bool = False) -> Engine:
     """The engine ``local`` (``workers`` processes, one core each, None for one per usable core;
     1 runs in this process) or ``dask`` (on the cluster whose scheduler is at ``scheduler``, an
     address or a ``distributed.Client``). ``every_core``: a single in-process worker leaves numpy's
@@ -156,4 +158,4 @@ def make_engine(engine: str, *, workers: int | None = None, model: str | None = 
     workers = workers or usable_cores()
     if workers == 1:
         return LocalEngine(threads=None if every_core else 1)
-    return ProcessEngine(workers, model, resources)
+    return ProcessEngine(workers, model, resources, events)

@@ -32,6 +32,7 @@ class Options:
     model: str | None = None  # None: kg's own pipeline
     date: str | None = None  # ISO publication date of articles whose file gives none
     resources: str | None = None  # a folder of the user's data files for the rule layer (absolute)
+    events: str | None = None  # "rules" or "model"; None: the pipeline's default
 
 
 @dataclass

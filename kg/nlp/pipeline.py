@@ -11,9 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp import components, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
+from kg.nlp import components, event_model, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
 
 RULE_COMPONENTS = ("kg_sentences", "kg_entity_rules", "kg_events", "kg_relations")
+EVENT_MODEL = "kg_event_model"  # trained on kg's annotated news; runs after the rules, in the shipped pipeline
+EVENTS = ("model", "rules")
 RULES_ONLY = "rules"  # --model rules: kg's rule layer without the NER model
 # Documents per nlp.pipe batch. Character tokens make big documents (each token carries its encoder
 # vector until the batch is done): measured on 200 news articles of ~1,500 characters, peak RSS
@@ -59,7 +61,8 @@ def load_rules_only(overrides: dict | None = None) -> Language:
     return nlp
 
 
-def load(model: str | Path | None = None, *, rules: bool = True, resources: str | Path | None = None) -> Language:
+def load(model: str | Path | None = None, *, rules: bool = True, resources: str | Path | None = None,
+         events: str | None = None) -> Language:
     """kg's pipeline.
 
     Args:
@@ -70,6 +73,10 @@ def load(model: str | Path | None = None, *, rules: bool = True, resources: str 
         rules: add the rule layer, event and relation components.
         resources: a folder of your own data files for the rule layer (``events/triggers.tsv``
             …), read beside kg's own (:func:`kg.nlp.lexicons.use_resources`).
+        events: ``"model"``: events decided by the trained event component (``kg_event_model``,
+            over the rules' decisions; kg's own NER model only); ``"rules"``: the rule layer's
+            events alone; the path of a folder ``kg train-events`` wrote: that component instead
+            of the shipped one; None: the shipped pipeline's default (the model where it is shipped).
 
     Returns:
         The loaded ``Language``.
@@ -77,7 +84,12 @@ def load(model: str | Path | None = None, *, rules: bool = True, resources: str 
     Raises:
         OSError: the named pipeline is not installed (spaCy's message says how to get it).
         FileNotFoundError: ``resources`` is not a folder of kg resource files.
+        ValueError: ``events`` is not one of ``"model"``, ``"rules"``, or the model is asked for
+            where no trained event component is shipped or the NER model is not kg's.
     """
+    trained = Path(events) if events is not None and events not in EVENTS else None
+    if trained is not None and not (trained / "cfg").is_file():
+        raise ValueError(f"events={events!r}: use model, rules, or a folder made by kg train-events")
     logging.getLogger("jieba").setLevel(logging.WARNING)
     import jieba
 
@@ -86,10 +98,17 @@ def load(model: str | Path | None = None, *, rules: bool = True, resources: str 
     lexicons.use_resources(resources)  # checks the folder, and forgets another load's
     setting = {"resources": str(Path(resources).resolve())} if resources is not None else {}
     overrides = {f"components.kg_entity_rules.{k}": v for k, v in setting.items()}
-    if model == RULES_ONLY or (model is None and model_path() is None):
+    shipped = model is None and model_path() is not None
+    if trained is not None and not (shipped and rules):
+        raise ValueError("a trained event component reads kg's own NER model's encoder: not with --model or rules=False")
+    if events == "model" and not (shipped and rules and EVENT_MODEL in spacy.util.load_config(model_path() / "config.cfg")["nlp"]["pipeline"]):
+        raise ValueError("events='model' needs kg's own NER model with its trained event component "
+                         "(kg/resources/model/kg_event_model; kg train-events makes one)")
+    if model == RULES_ONLY or not shipped and model is None:
         return load_rules_only(overrides) if rules else spacy.blank("zh")
-    if model is None:
-        nlp = spacy.load(model_path(), config=overrides if rules else {}, exclude=() if rules else RULE_COMPONENTS)
+    if shipped:
+        exclude = [*RULE_COMPONENTS, EVENT_MODEL] if not rules else [EVENT_MODEL] if events is not None and events != "model" else []
+        nlp = spacy.load(model_path(), config=overrides if rules else {}, exclude=exclude)
     else:
         nlp = spacy.load(model)
         if "ner" in nlp.pipe_names:
@@ -100,5 +119,7 @@ def load(model: str | Path | None = None, *, rules: bool = True, resources: str 
         for name in RULE_COMPONENTS:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, config=setting if name == "kg_entity_rules" else {})
+    if trained is not None:
+        nlp.add_pipe(EVENT_MODEL).from_disk(trained)
     nlp.batch_size = PIPE_BATCH
     return nlp
