@@ -101,7 +101,7 @@ class EventModel:
             name = ROLES[role - 1]
             if name == "place":
                 places.append(mention)
-            elif name != "representative":  # the graph has no property for it yet
+            elif name != "representative" or mention.label == "PERSON":
                 arguments.append(Argument(name, mention))
         return arguments, places
 

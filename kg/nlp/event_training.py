@@ -184,8 +184,9 @@ def score(predicted: list[list[Event]], records: list[dict]) -> dict:
             if hit is not None:
                 matched.add(hit)
                 trig_hit += 1
-            names = {text[a.mention.start:a.mention.end] for a in e.arguments}
-            found_p |= {(sid, e.cls, a.role, text[a.mention.start:a.mention.end]) for a in e.arguments}
+            parties = [a for a in e.arguments if a.role in PARTIES]
+            names = {text[a.mention.start:a.mention.end] for a in parties}
+            found_p |= {(sid, e.cls, a.role, text[a.mention.start:a.mention.end]) for a in parties}
             found_pairs |= {(sid, e.cls, frozenset((x, y))) for x in names for y in names if x < y}
     p = trig_hit / trig_found if trig_found else 0.0
     r = trig_hit / trig_gold if trig_gold else 0.0

@@ -20,7 +20,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Argument:
-    role: str  # agent, partner, theme, destination
+    role: str  # agent, partner, theme, destination; representative (a person acting for a party)
     mention: Mention
 
 

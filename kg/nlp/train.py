@@ -44,6 +44,11 @@ LABEL_MAP: dict[str, str] = {
     "organization": "ORG",
     "ns": "PLACE",
     "address": "PLACE",
+    # kg's own labels (the event corpus, annotations/events/*.jsonl, as "entities")
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
 }
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -91,7 +96,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
             record = json.loads(line)
             text = normalize_text(record["text"])
             spans = []
-            for start, end, label in record.get("spans", []):
+            for start, end, label in record.get("spans", record.get("entities", [])):
                 mapped = map_label(label, text[start:end])
                 if mapped is not None:
                     spans.append((int(start), int(end), mapped))

@@ -27,6 +27,7 @@ from rdflib.namespace import OWL, PROV, SKOS
 from rdflib.term import Node
 
 from kg.ingest.records import Article
+from kg.nlp import event_coref
 from kg.nlp.amounts import currency_of
 from kg.nlp.dates import resolve
 from kg.nlp.records import Event, Location, Position
@@ -34,7 +35,8 @@ from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
 from kg.resolve.entities import EntityTable, scope_of
 from kg.resolve.gazetteer import Unit
 
-ROLE = {"agent": KG.agent, "partner": KG.partner, "theme": KG.theme, "destination": KG.destination}
+ROLE = {"agent": KG.agent, "partner": KG.partner, "theme": KG.theme, "destination": KG.destination,
+        "representative": KG.representative}
 #: The prefixes kg binds in every graph it writes.
 PREFIXES = {
     "kg": str(KG._NS), "schema": str(SCHEMA), "sem": str(SEM), "nif": str(NIF), "prov": str(PROV),
@@ -141,8 +143,8 @@ class Mapping:
             quads.append((node, SCHEMA.author, self.entity_iri(key), doc))
         for key in result.mention_keys:
             quads.append((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key)), doc))
-        for index, event in enumerate(result.events):
-            quads.extend(self._event(article, index, event, home, doc))
+        for index, told in enumerate(event_coref.clusters(result.events)):  # one node per event, however often told
+            quads.extend(self._event(article, index, told, home, doc))
         for index, position in enumerate(result.positions):
             quads.extend(self._position(article, index, position, home, doc))
         mentioned = {self.entities.resolve(key) for key in result.mention_keys}
@@ -166,9 +168,14 @@ class Mapping:
             (node, NIF.referenceContext, self.article_iri(article), doc),
         ]
 
-    def _event(self, article: Article, index: int, event: Event, home: Unit | None, doc: URIRef) -> list[Quad]:
+    def _event(self, article: Article, index: int, told: list[Event], home: Unit | None, doc: URIRef) -> list[Quad]:
+        """One event node for the mentions that tell it: the parties, places and time of all of them,
+        each mention's trigger and sentence."""
+        event = event_coref.merged(told)
         node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
-        quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc), (node, KG.trigger, Literal(event.trigger, lang="zh"), doc)]
+        quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc)]
+        for trigger in dict.fromkeys(e.trigger for e in told):
+            quads.append((node, KG.trigger, Literal(trigger, lang="zh"), doc))
         scope = scope_of(article)
         for arg in event.arguments:
             quads.append((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention, home, scope)), doc))
@@ -193,9 +200,11 @@ class Mapping:
         if event.modality != "asserted":
             quads.append((node, KG.modality, Literal(event.modality), doc))
         quads.append((node, KG.confidence, decimal_literal(event.confidence), doc))
-        sentence, described = self._sentence(article, event.sentence, doc)
-        quads.append((node, PROV.wasDerivedFrom, sentence, doc))
-        return quads + described
+        for span in dict.fromkeys(e.sentence for e in told):
+            sentence, described = self._sentence(article, span, doc)
+            quads.append((node, PROV.wasDerivedFrom, sentence, doc))
+            quads += described
+        return quads
 
     def _position(self, article: Article, index: int, position: Position, home: Unit | None, doc: URIRef) -> list[Quad]:
         node = URIRef(f"{self.base}position/{iri_segment(article.id)}-{index}")

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     partner: URIRef
     theme: URIRef
     destination: URIRef
+    representative: URIRef  # a person who signs, unveils or speaks for a party
     trigger: URIRef
     timeText: URIRef
     triggerWord: URIRef

@@ -18,7 +18,7 @@ LABELS_PATH = Path(__file__).parent / "labels.json"
 ENTITY_CLASSES = ("Organization", "AdministrativeArea", "Location", "Person")
 ROLE_PREDICATES = {
     KG.agent: "agent", KG.partner: "partner", KG.theme: "theme",
-    KG.destination: "destination", SEM.hasPlace: "hasPlace",
+    KG.destination: "destination", KG.representative: "representative", SEM.hasPlace: "hasPlace",
 }
 RELATION_PREDICATES = {
     SCHEMA.worksFor: "worksFor", SCHEMA.location: "location", SCHEMA.containedInPlace: "containedInPlace",
