@@ -185,6 +185,7 @@ def train_events(
     output: Annotated[Path, typer.Option(help="Folder for the trained component (kg/resources/model/kg_event_model ships it).")] = Path("training/kg_event_model"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training sentences.")] = 30,
     hidden: Annotated[int, typer.Option(min=8, help="Units in each of the networks' two hidden layers.")] = 128,
+    members: Annotated[int, typer.Option(min=1, help="Sets of networks trained from different seeds, their probabilities averaged.")] = 3,
     rules: Annotated[bool, typer.Option(help="Give the networks the rule layer's decisions as features.")] = True,
     seed: Annotated[int, typer.Option(help="Random seed (weights, order of examples).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
@@ -197,13 +198,13 @@ def train_events(
     from kg.nlp.event_training import train_component
 
     try:
-        scores = train_component(list(corpus), list(dev), output, epochs=epochs, hidden=hidden, use_rules=rules,
+        scores = train_component(list(corpus), list(dev), output, epochs=epochs, hidden=hidden, members=members, use_rules=rules,
                                  seed=seed, log=None if quiet else console.print)
     except ValueError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(code=2) from None
     p, r, f = scores["participants"]
-    console.print(f"best epoch {scores['epoch']}: dev event participants P {p:.3f} R {r:.3f} F1 {f:.3f} → {output}")
+    console.print(f"dev event participants P {p:.3f} R {r:.3f} F1 {f:.3f} (epochs kept {scores['epochs']}) → {output}")
 
 
 def _counts(counter) -> str:

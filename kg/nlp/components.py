@@ -4,8 +4,6 @@ Each is a small class and a factory; results the graph needs beyond ``doc.ents``
 ``doc._.kg_mentions``, ``doc._.kg_events``, ``doc._.kg_positions`` and ``doc._.kg_locations``.
 """
 
-from __future__ import annotations
-
 import shutil
 from pathlib import Path
 from typing import Optional

@@ -115,31 +115,36 @@ def _fit(model, X: numpy.ndarray, y: numpy.ndarray, optimizer, loss, rng: random
 def train(component: EventModel, train_docs: list[Doc], train_records: list[dict], dev_docs: list[Doc],
           dev_records: list[dict], *, epochs: int = 30, seed: int = 0, learn_rate: float = 0.001,
           log: Callable[[str], None] = print) -> dict:
-    """Train ``component`` in place; it ends with the weights of the epoch best on dev.
+    """Train ``component`` in place: each member from its own seed, keeping its epoch best on dev
+    (alone); then the thresholds that score the averaged members best on dev.
 
     Returns:
-        The dev scores of the kept epoch, with ``epoch`` and the training set's sizes.
+        The dev scores of the trained component, with each member's epoch, the thresholds and the
+        training set's sizes.
     """
-    fix_random_seed(seed)
-    rng = random.Random(seed)
     ex = examples(train_docs, train_records, component.use_rules)
     arrays = {k: numpy.asarray(v, dtype="float32" if k.endswith("X") else "int32")
               for k, v in vars(ex).items() if isinstance(v, list)}
     component.initialize(arrays["trigger_X"], arrays["pair_X"])
-    optimizer = Adam(learn_rate)
-    loss = CategoricalCrossentropy(normalize=True)
-    best, best_bytes = None, None
-    for epoch in range(1, epochs + 1):
-        _fit(component.triggers, arrays["trigger_X"], arrays["trigger_y"], optimizer, loss, rng)
-        _fit(component.modality, arrays["modality_X"], arrays["modality_y"], optimizer, loss, rng)
-        _fit(component.roles, arrays["pair_X"], arrays["pair_y"], optimizer, loss, rng)
-        scores = score([component.predict(d) for d in dev_docs], dev_records)
-        log(f"epoch {epoch:2d}: dev participants F1 {scores['participants'][2]:.3f}, triggers F1 {scores['triggers'][2]:.3f}")
-        if best is None or scores["participants"][2] > best["participants"][2]:
-            best = {**scores, "epoch": epoch}
-            best_bytes = [m.to_bytes() for m in (component.triggers, component.modality, component.roles)]
-    for model, data in zip((component.triggers, component.modality, component.roles), best_bytes):
-        model.from_bytes(data)
+    members, kept_epochs = component.members, []
+    for i, member in enumerate(members):
+        fix_random_seed(seed + i)
+        rng = random.Random(seed + i)
+        optimizer = Adam(learn_rate)
+        loss = CategoricalCrossentropy(normalize=True)
+        component.members = [member]  # score this member alone while it trains
+        best, best_bytes = None, None
+        for epoch in range(1, epochs + 1):
+            _fit(member.triggers, arrays["trigger_X"], arrays["trigger_y"], optimizer, loss, rng)
+            _fit(member.modality, arrays["modality_X"], arrays["modality_y"], optimizer, loss, rng)
+            _fit(member.roles, arrays["pair_X"], arrays["pair_y"], optimizer, loss, rng)
+            f1 = score([component.predict(d) for d in dev_docs], dev_records)["participants"][2]
+            log(f"member {i + 1}/{len(members)}, epoch {epoch:2d}: dev event participants F1 {f1:.3f}")
+            if best is None or f1 > best[1]:
+                best, best_bytes = (epoch, f1), member.to_bytes()
+        member.from_bytes(best_bytes)
+        kept_epochs.append(best[0])
+    component.members = members
     tuned = None
     for t_event in THRESHOLDS:
         for t_role in THRESHOLDS:
@@ -148,11 +153,11 @@ def train(component: EventModel, train_docs: list[Doc], train_records: list[dict
             if tuned is None or scores["participants"][2] > tuned[2]["participants"][2]:
                 tuned = (t_event, t_role, scores)
     component.event_threshold, component.role_threshold = tuned[0], tuned[1]
-    log(f"thresholds: event {tuned[0]}, role {tuned[1]}: dev participants F1 {tuned[2]['participants'][2]:.3f}")
-    best = {**tuned[2], "epoch": best["epoch"], "event_threshold": tuned[0], "role_threshold": tuned[1]}
-    best.update(trigger_examples=len(ex.trigger_y), event_triggers=int(sum(y > 0 for y in ex.trigger_y)),
-                pair_examples=len(ex.pair_y), unreachable_events=ex.unreachable)
-    return best
+    log(f"{len(members)} members, thresholds event {tuned[0]}, role {tuned[1]}: "
+        f"dev event participants F1 {tuned[2]['participants'][2]:.3f}")
+    return {**tuned[2], "epochs": kept_epochs, "event_threshold": tuned[0], "role_threshold": tuned[1],
+            "trigger_examples": len(ex.trigger_y), "event_triggers": int(sum(y > 0 for y in ex.trigger_y)),
+            "pair_examples": len(ex.pair_y), "unreachable_events": ex.unreachable}
 
 
 def _prf(gold: set, found: set) -> tuple[float, float, float]:
@@ -195,7 +200,8 @@ def score(predicted: list[list[Event]], records: list[dict]) -> dict:
 
 
 def train_component(corpus: list[Path], dev: list[Path], output: Path, *, epochs: int = 30, hidden: int = 128,
-                    use_rules: bool = True, seed: int = 0, log: Callable[[str], None] | None = print) -> dict:
+                    members: int = 3, use_rules: bool = True, seed: int = 0,
+                    log: Callable[[str], None] | None = print) -> dict:
     """``kg train-events``: read the corpora, run kg's pipeline over them (without an event model),
     train, save the component to ``output``; returns the kept epoch's dev scores.
 
@@ -214,10 +220,10 @@ def train_component(corpus: list[Path], dev: list[Path], output: Path, *, epochs
     say(f"reading {len(train_records)} training and {len(dev_records)} dev sentences with kg's pipeline")
     train_docs = list(nlp.pipe(r["text"] for r in train_records))
     dev_docs = list(nlp.pipe(r["text"] for r in dev_records))
-    component = EventModel(nlp, "kg_event_model", use_rules=use_rules, hidden=hidden)
+    component = EventModel(nlp, "kg_event_model", use_rules=use_rules, hidden=hidden, members=members)
     best = train(component, train_docs, train_records, dev_docs, dev_records, epochs=epochs, seed=seed, log=say)
     component.to_disk(output)
     (Path(output) / "training.json").write_text(json.dumps(
         {"corpus": [str(p) for p in corpus], "dev": [str(p) for p in dev], "epochs": epochs, "hidden": hidden,
-         "use_rules": use_rules, "seed": seed, "best": best}, indent=1) + "\n", encoding="utf-8")
+         "members": members, "use_rules": use_rules, "seed": seed, "best": best}, indent=1) + "\n", encoding="utf-8")
     return best

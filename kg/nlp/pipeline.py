@@ -1,7 +1,5 @@
 """Build kg's spaCy pipeline: kg's own (shipped model + rules) or a user's, with labels mapped."""
 
-from __future__ import annotations
-
 import logging
 from importlib import resources
 from pathlib import Path
