@@ -36,7 +36,7 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 import kg  # noqa: E402
 from kg.build import build  # noqa: E402
 from kg.evaluate.score import evaluate  # noqa: E402
-from kg.nlp.event_coref import Told, clusters  # noqa: E402
+from kg.nlp.event_coref import Told, clusters, party  # noqa: E402
 from kg.nlp.event_training import read_corpus, score  # noqa: E402
 
 CORPUS = ROOT / "annotations" / "events"
@@ -113,7 +113,7 @@ def coreference_rows(split: str) -> list[str]:
         mentions = []
         for i, (text, ann) in enumerate(zip(d["sentences"], d["annotations"])):
             for j, ev in enumerate(ann["events"]):
-                parties = frozenset(text[a["span"][0]:a["span"][1]] for a in ev["arguments"]
+                parties = frozenset(party(text[a["span"][0]:a["span"][1]]) for a in ev["arguments"]
                                     if a["role"] in ("agent", "partner", "theme", "destination"))
                 time_text = text[ev["time"][0]:ev["time"][1]] if ev.get("time") else None
                 mentions.append(((d["doc"], i, j), Told(ev["class"], parties, time_text, ev["modality"]), ev["cluster"]))

@@ -28,7 +28,6 @@ from kg.corpus.extract import ArticleRecord, DocumentResult, Options, article_re
 from kg.ingest import Article
 from kg.ingest.decode import InputError
 from kg.ingest.script import to_simplified
-from kg.nlp.event_coref import clusters
 from kg.nlp.lexicons import check_resources
 from kg.rdf.mapping import ArticleResult, Mapping
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -315,7 +314,7 @@ def _add_document(spool: QuadSpool, mapping: Mapping, table: EntityTable, result
         article = register(table, record)
         spool.write(mapping.article_quads(article))
         summary.articles += 1
-        summary.events.update(told[0].cls for told in clusters(record.events))  # events, not their mentions
+        summary.events.update(article.event_classes)  # events, not their mentions
         mentioned += len(article.mention_keys)
     if not mentioned:
         name = result.source

@@ -85,6 +85,7 @@ class ArticleResult:
     locations: list[Location] = field(default_factory=list)
     mention_keys: list[tuple[str, str]] = field(default_factory=list)  # entities the article mentions
     home: Unit | None = None  # the place the article is about (local names refer to it)
+    event_classes: list[str] = field(default_factory=list)  # set by Mapping.article_quads: one per event, mentions merged
 
 
 class Mapping:
@@ -143,8 +144,12 @@ class Mapping:
             quads.append((node, SCHEMA.author, self.entity_iri(key), doc))
         for key in result.mention_keys:
             quads.append((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key)), doc))
-        for index, told in enumerate(event_coref.clusters(result.events)):  # one node per event, however often told
-            quads.extend(self._event(article, index, told, home, doc))
+        canonical = lambda m: self._key(m, home, scope)[1]  # noqa: E731
+        key = lambda e: event_coref.told(e, canonical)  # noqa: E731
+        result.event_classes = []
+        for index, told in enumerate(event_coref.clusters(result.events, key=key)):  # one node per event, however often told
+            quads.extend(self._event(article, index, told, home, doc, canonical))
+            result.event_classes.append(told[0].cls)
         for index, position in enumerate(result.positions):
             quads.extend(self._position(article, index, position, home, doc))
         mentioned = {self.entities.resolve(key) for key in result.mention_keys}
@@ -168,10 +173,11 @@ class Mapping:
             (node, NIF.referenceContext, self.article_iri(article), doc),
         ]
 
-    def _event(self, article: Article, index: int, told: list[Event], home: Unit | None, doc: URIRef) -> list[Quad]:
+    def _event(self, article: Article, index: int, told: list[Event], home: Unit | None, doc: URIRef,
+               canonical) -> list[Quad]:
         """One event node for the mentions that tell it: the parties, places and time of all of them,
         each mention's trigger and sentence."""
-        event = event_coref.merged(told)
+        event = event_coref.merged(told, canonical)
         node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
         quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc)]
         for trigger in dict.fromkeys(e.trigger for e in told):
