@@ -166,7 +166,9 @@ def main() -> None:
 
         nlp = load_pipeline(str(args.model))
     else:
-        nlp = spacy.load(args.model)
+        from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS
+
+        nlp = spacy.load(args.model, exclude=[*RULE_COMPONENTS, EVENT_MODEL])  # the statistical model alone
         kg.nlp.inference.lean_inference(nlp)
         kg.nlp.ner_decode.use_batched_ner(nlp)
     if args.spacy_decoder:

@@ -8,6 +8,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.rdf.namespaces import KG
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -81,9 +82,29 @@ def test_build_seed_html_is_offline(seed_out):
 
 def test_build_is_byte_identical_across_runs(seed_out, tmp_path):
     again = tmp_path / "again"
-    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(again), "--quiet"])
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(again), "--quiet", "--events", "rules"])
     assert result.exit_code == 0, result.output
     assert (again / "graph.ttl").read_bytes() == (seed_out / "graph.ttl").read_bytes()
+
+
+def test_build_with_the_event_model_is_the_same_whatever_shares_its_batch(tmp_path):
+    """The encoder pads each document on its own: an article's events (confidences included) do
+    not depend on the articles processed beside it, so cached and fresh results agree."""
+    (page,) = sorted(SEEDS.glob("*.txt"))
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / page.name).write_bytes(page.read_bytes())
+    beside = tmp_path / "beside"
+    beside.mkdir()
+    (beside / page.name).write_bytes(page.read_bytes())
+    (beside / "0_first.txt").write_text("山东省港口集团在青岛揭牌。四川大学与青岛市政府签约。\n", encoding="utf-8")
+    graphs = []
+    for folder in (alone, beside):
+        result = CliRunner().invoke(app, ["build", str(folder), "--out", str(tmp_path / f"{folder.name}-out"), "--quiet", "--workers", "1"])
+        assert result.exit_code == 0, result.output
+        graph = Graph().parse(tmp_path / f"{folder.name}-out" / "graph.ttl")
+        graphs.append({(str(e), str(c)) for e, c in graph.subject_objects(KG.confidence) if page.stem in str(e)})
+    assert graphs[0] and graphs[0] == graphs[1]
 
 
 def test_build_bad_file_is_noted_the_rest_built_exit_1(tmp_path):

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from kg.nlp import lexicons
 from kg.nlp.records import Event, Mention
+from kg.nlp.text import sentences
 
 CLASSES = ("Signing", "Unveiling", "Cooperation", "Hosting", "Opening", "Founding", "MoveIn",
            "Investment", "Appointment", "Meeting", "Commission", "Acquisition")
@@ -57,12 +59,11 @@ def candidates(doc: Doc, mentions: list[Mention]) -> list[Candidate]:
     """Trigger candidates of ``doc``, in text order, none inside an entity mention."""
     text = doc.text
     found = []
-    for sent in doc.sents:
-        for m in _candidate_re().finditer(text, sent.start_char, sent.end_char):
+    for sent in sentences(text):  # the sentences kg_sentences sets, read without building spans
+        for m in _candidate_re().finditer(text, *sent):
             if any(x.start <= m.start() and m.end() <= x.end for x in mentions):
                 continue
-            found.append(Candidate(m.start(), m.end(), m.group(0), candidate_words()[m.group(0)],
-                                   (sent.start_char, sent.end_char)))
+            found.append(Candidate(m.start(), m.end(), m.group(0), candidate_words()[m.group(0)], sent))
     return found
 
 
@@ -83,9 +84,12 @@ class Vectors:
     def __init__(self, doc: Doc):
         self.text = doc.text
         self.tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) else numpy.zeros((len(doc), 1), "float32")
-        self.token_at = numpy.full(len(doc.text) + 1, -1, dtype="int64")
-        for t in doc:
-            self.token_at[t.idx:t.idx + len(t.text)] = t.i
+        self.token_at = numpy.full(len(self.text) + 1, -1, dtype="int64")
+        starts, lengths = doc.to_array(IDX).astype("int64"), doc.to_array(LENGTH).astype("int64")
+        for i in numpy.nonzero(lengths != 1)[0]:  # a token of several characters (or none)
+            self.token_at[starts[i]:starts[i] + lengths[i]] = i
+        ones = lengths == 1
+        self.token_at[starts[ones]] = numpy.nonzero(ones)[0]
         self.width = self.tensor.shape[1]
 
     def span(self, start: int, end: int) -> numpy.ndarray:

@@ -10,16 +10,17 @@ than one).
 """
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 from thinc.api import Model, Relu, Softmax, chain
 
 from kg.nlp.event_features import (
-    CLASSES, MODALITIES, ROLES, Candidate, Vectors, candidates, pair_mentions, pair_vector, rule_events_at,
-    trigger_vector,
+    CLASSES, MODALITIES, ROLES, Vectors, candidates, pair_mentions, pair_vector, rule_events_at, trigger_vector,
 )
 from kg.nlp.events import _amounts, _time
 from kg.nlp.records import Argument, Event, Mention
@@ -56,6 +57,17 @@ class Member:
         return self
 
 
+class _Seen:
+    """What the networks read of one doc."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.mentions = doc._.kg_mentions or []
+        self.rule_events = doc._.kg_events or []
+        self.cands = candidates(doc, self.mentions)
+        self.vectors = Vectors(doc) if self.cands else None
+
+
 class EventModel:
     def __init__(self, nlp: Language, name: str, *, use_rules: bool, hidden: int, members: int = 3):
         self.name = name
@@ -80,53 +92,66 @@ class EventModel:
             doc._.kg_events = self.predict(doc)
         return doc
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """The docs with their events, the networks run once per head for a batch of docs (a call per
+        doc cost more in overhead than in arithmetic)."""
+        for batch in minibatch(docs, batch_size):
+            if self.ready:
+                for doc, events in zip(batch, self.predict_batch(batch)):
+                    doc._.kg_events = events
+            yield from batch
+
     def predict(self, doc: Doc) -> list[Event]:
-        text = doc.text
-        mentions = doc._.kg_mentions or []
-        rule_events = doc._.kg_events or []
-        cands = candidates(doc, mentions)
-        if not cands:
-            return []
-        vectors = Vectors(doc)
-        X = numpy.stack([trigger_vector(vectors, c, rule_events_at(rule_events, c.start), self.use_rules) for c in cands])
-        classes = self._average("triggers", X)
-        modality = self._average("modality", X)
-        events = []
-        for i, cand in enumerate(cands):
-            if classes[i][NONE] >= self.event_threshold:
-                continue
-            best = int(classes[i][1:].argmax()) + 1
-            cls = CLASSES[best - 1]
-            arguments, places = self.arguments(text, vectors, cand, cls, mentions, rule_events_at(rule_events, cand.start))
+        return self.predict_batch([doc])[0]
+
+    def predict_batch(self, docs: list[Doc]) -> list[list[Event]]:
+        """Each doc's events: its trigger candidates' classes and modalities, then the roles of the
+        names of the candidates that are events."""
+        seen = [_Seen(doc) for doc in docs]
+        rows = [(d, c) for d in seen for c in d.cands]
+        if not rows:
+            return [[] for _ in docs]
+        X = numpy.stack([trigger_vector(d.vectors, c, rule_events_at(d.rule_events, c.start), self.use_rules) for d, c in rows])
+        classes, modality = self._average("triggers", X), self._average("modality", X)
+        events = [(d, c, CLASSES[int(classes[i][1:].argmax())], i) for i, (d, c) in enumerate(rows)
+                  if classes[i][NONE] < self.event_threshold]
+        pairs = [(k, m) for k, (d, c, _, _) in enumerate(events) for m in pair_mentions(c, d.mentions)]
+        roles = numpy.zeros((0, len(ROLES) + 1), dtype="float32")
+        if pairs:
+            P = numpy.stack([pair_vector(events[k][0].text, events[k][0].vectors, events[k][1], m, events[k][2],
+                                         events[k][0].mentions, rule_events_at(events[k][0].rule_events, events[k][1].start),
+                                         self.use_rules) for k, m in pairs])
+            roles = self._average("roles", P)
+        by_event: dict[int, list[tuple[Mention, numpy.ndarray]]] = {}
+        for (k, m), p in zip(pairs, roles):
+            by_event.setdefault(k, []).append((m, p))
+        found: dict[int, list[Event]] = {id(d): [] for d in seen}
+        for k, (d, cand, cls, i) in enumerate(events):
+            arguments, places = self._arguments(by_event.get(k, []))
             if not arguments and not places:
                 continue
+            text = d.text
             clause = next(((a, b) for a, b in clauses(text, *cand.sentence) if a <= cand.start < b), cand.sentence)
-            events.append(Event(
+            found[id(d)].append(Event(
                 cls=cls, trigger=cand.word, trigger_start=cand.start, sentence=cand.sentence,
                 arguments=tuple(arguments), places=tuple(places), time_text=_time(text, cand.sentence, cand.start),
-                modality=MODALITIES[int(modality[i].argmax())], confidence=round(float(classes[i][best]), 3),
+                modality=MODALITIES[int(modality[i].argmax())],
+                confidence=round(float(classes[i][CLASSES.index(cls) + 1]), 3),
                 amounts=_amounts(text, cls, clause, cand.sentence),
             ))
-        return events
+        return [found[id(d)] for d in seen]
 
-    def arguments(self, text: str, vectors: Vectors, cand: Candidate, cls: str, mentions: list[Mention],
-                  rule_events: list[Event]) -> tuple[list[Argument], list[Mention]]:
-        pairs = pair_mentions(cand, mentions)
-        if not pairs:
-            return [], []
-        X = numpy.stack([pair_vector(text, vectors, cand, m, cls, mentions, rule_events, self.use_rules) for m in pairs])
-        probs = self._average("roles", X)
+    def _arguments(self, scored: list[tuple[Mention, numpy.ndarray]]) -> tuple[list[Argument], list[Mention]]:
         arguments, places, seen = [], [], set()
-        for mention, p in zip(pairs, probs):
-            role = int(p[1:].argmax()) + 1
+        for mention, p in scored:
             if p[NONE] >= self.role_threshold or mention.name in seen:
                 continue
             seen.add(mention.name)
-            name = ROLES[role - 1]
-            if name == "place":
+            role = ROLES[int(p[1:].argmax())]
+            if role == "place":
                 places.append(mention)
-            elif name != "representative" or mention.label == "PERSON":
-                arguments.append(Argument(name, mention))
+            elif role != "representative" or mention.label == "PERSON":
+                arguments.append(Argument(role, mention))
         return arguments, places
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp import components, event_model, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
+from kg.nlp import components, encoder, event_model, inference, lexicons, ner_decode, tokenizer  # noqa: F401  (registers factories)
 
 RULE_COMPONENTS = ("kg_sentences", "kg_entity_rules", "kg_events", "kg_relations")
 EVENT_MODEL = "kg_event_model"  # trained on kg's annotated news; runs after the rules, in the shipped pipeline

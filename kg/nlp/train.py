@@ -30,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
 from kg.nlp.inference import use_fast_cpu_ops
+from kg.nlp import encoder  # noqa: F401  (registers kg.MishWindowEncoder.v1)
 from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"

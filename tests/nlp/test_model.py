@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from kg.nlp.pipeline import RULE_COMPONENTS
+from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS
 
 MODEL = Path(__file__).resolve().parents[2] / "kg" / "resources" / "model"
 PLACE = {"GPE", "LOC"}
@@ -21,7 +21,7 @@ HALF = "新华社北京3月10日电(记者张伟)国务院总理李鹏今天在�
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.load(MODEL, exclude=RULE_COMPONENTS)  # the statistical model alone
+    return spacy.load(MODEL, exclude=[*RULE_COMPONENTS, EVENT_MODEL])  # the statistical model alone
 
 
 def _ents(doc):
@@ -29,7 +29,7 @@ def _ents(doc):
 
 
 def test_model_loads_char_tokenizer_tok2vec_and_ner(nlp):
-    assert spacy.load(MODEL).pipe_names == ["tok2vec", "ner", *RULE_COMPONENTS]
+    assert spacy.load(MODEL).pipe_names == ["tok2vec", "ner", *RULE_COMPONENTS, EVENT_MODEL]
     assert nlp.pipe_names == ["tok2vec", "ner"]
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "GPE", "LOC"}
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "kg.CharTokenizer.v1"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.nlp import lexicons
-from kg.nlp.pipeline import RULE_COMPONENTS, load, load_rules_only, model_path
+from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS, load, load_rules_only, model_path
 from kg.nlp.text import sentences
 
 TEXT = "5月28日,海尔卡奥斯与平度市、莱西市政府分别签署了战略合作框架协议。青岛市市长张三出席。投资额10亿元。"
@@ -30,7 +30,7 @@ def test_spacy_load_in_a_fresh_interpreter_gives_kgs_pipeline():
             "print(nlp.pipe_names); print([e.cls for e in doc._.kg_events])")
     result = subprocess.run([sys.executable, "-c", code, str(model_path())], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [str(["tok2vec", "ner", *RULE_COMPONENTS]), "['Signing']"]
+    assert result.stdout.splitlines() == [str(["tok2vec", "ner", *RULE_COMPONENTS, EVENT_MODEL]), "['Signing']"]
 
 
 def test_docs_round_trip_through_bytes_and_docbin(kg_nlp):
