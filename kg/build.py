@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import json
 import os
+import queue
 import shutil
 import tempfile
 import time
@@ -99,7 +100,9 @@ def write_outputs(
 
     The folder is swapped into place (:func:`kg.atomic.replace_dir`) only when every file is
     written, so a failed or killed run leaves the previous ``out/`` as it was. ``formats`` adds the
-    graph in more syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld).
+    graph in more syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld) and for
+    network and table tools (gexf, graphml, csv: :mod:`kg.analysis.export`).
+    The store also holds ``ontology.ttl`` in a named graph (:mod:`kg.sparql.ontology`).
     ``redirects`` are the IRIs of entities merged after they were spooled
     (:meth:`kg.rdf.mapping.Mapping.redirects`). ``keep`` names entries of the old ``out`` (the cache,
     ``.cache``) moved into the new folder just before the swap, and moved back if it fails.
@@ -107,19 +110,24 @@ def write_outputs(
     Returns:
         The files and folders made, and the number of distinct triples in the graph.
     """
+    from kg.analysis.export import EXPORT_FILES, write_exports
     from kg.rdf.assemble import assemble
     from kg.sparql.formats import CONTEXT
+    from kg.sparql.ontology import load_ontology
     from kg.sparql.store import STORE_DIR, fill_store, open_store
     from kg.viz.html import write_html
     from kg.viz.select import read_store
 
     out = out.resolve()
     work = staging / WORK
+    rdf_formats = [f for f in formats if f not in EXPORT_FILES]
     try:
-        made = assemble(work / SPOOL, staging, work=work, redirects=redirects, formats=formats, context=CONTEXT)
+        made = assemble(work / SPOOL, staging, work=work, redirects=redirects, formats=rdf_formats, context=CONTEXT)
         fill_store(made.ntriples, staging / STORE_DIR)  # the embedded SPARQL store
+        load_ontology(staging / STORE_DIR)  # in its own named graph; kg query and kg serve see both
         store = open_store(staging / STORE_DIR)
         page = read_store(store)
+        exports = write_exports(made.ntriples, staging, [f for f in formats if f in EXPORT_FILES])  # gexf, graphml, csv
         del store  # closed before the folder is moved
         write_html(page, staging / "graph.html", title=title)
         shutil.rmtree(work)
@@ -133,7 +141,7 @@ def write_outputs(
                 os.replace(staging / name, out / name)
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    extra = [out / p.name for p in made.files if p.name != "graph.ttl"]
+    extra = [out / p.name for p in [*made.files, *exports] if p.name != "graph.ttl"]
     return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + extra, made.triples
 
 
@@ -176,7 +184,8 @@ def build(
         base_iri: the IRI under which entities, articles and events are named.
         date: publication date of articles whose file says none (no sidecar, no page header).
         strict: stop at the first file that cannot be read, instead of noting it and going on.
-        formats: more syntaxes to write beside graph.ttl: nt, nquads, trig, jsonld.
+        formats: more syntaxes to write beside graph.ttl: nt, nquads, trig, jsonld; and gexf,
+            graphml, csv (``tables/``) for network and table tools.
         progress: wraps the iteration over files, e.g. a progress bar: ``progress(files, total)``.
         include: globs of the files to take from folders.
         workers: processes for extraction, one core each; None for one per core (for a corpus of one
@@ -237,9 +246,7 @@ def build(
                         summary.failed += 1
                         summary.notes.append(f"failed: {result.error}")
                         continue
-                    if fresh and results is not None:
-                        results.put(key, text)
-                    _add_document(spool, mapping, table, result, summary)
+                    _add_document(spool, mapping, table, result, summary)  # the runner cached it as its batch finished
             finally:
                 runner.close()
             if results is not None:
@@ -336,16 +343,27 @@ class _Slot:
     fresh: bool = False
 
 
+READ = ',"error":null}'  # how the JSON of a document that was read ends (error is DocumentResult's last field)
+
+
 class _Runner:
     """Feeds cache misses to an engine in batches and yields every document's result (cached or
-    fresh) in input order, with a bounded number of batches in flight."""
+    fresh) in input order, with a bounded number of batches in flight.
+
+    Each batch's results are cached as soon as the batch finishes, in whatever order batches
+    finish, not when the build reaches them in input order: a build stopped or killed while an
+    earlier batch still runs keeps the later ones (only documents that were read are cached)."""
 
     def __init__(self, make: Callable[[], Engine], options: Options, warm: Callable[[], object] | None = None):
         self.make, self.options, self.engine, self.warm = make, options, None, warm
-        self.inflight: dict[int, object] = {}
+        self.inflight: dict[int, object] = {}  # batches submitted and not yet yielded
+        self.finished: queue.SimpleQueue = queue.SimpleQueue()  # batches as their futures finish
+        self.cache: ResultCache | None = None
 
     def results(self, documents: Iterable[Document], cache: ResultCache | None) -> Iterator[tuple[str | None, str, bool]]:
-        """(cache key, result JSON, whether it was extracted now) per document, in order."""
+        """(cache key, result JSON, whether it was extracted now) per document, in order; fresh
+        results are cached (in ``cache``) by the time they are yielded."""
+        self.cache = cache
         version = pipeline_version(self.options.model, self.options.resources, self.options.events) if cache is not None else ""
         window: deque[_Slot] = deque()
         pending: list[_Slot] = []
@@ -377,26 +395,55 @@ class _Runner:
         for slot in slots:
             slot.batch = slots
         self.inflight[id(slots)] = future
+        future.add_done_callback(lambda _, slots=slots: self.finished.put(slots))  # in the engine's thread: only queued here
         if self.warm is not None:  # while the workers load their pipelines
             self.warm()
             self.warm = None
 
     def _ready(self, window: deque[_Slot], limit: int) -> Iterator[tuple[str | None, str, bool]]:
+        self._collect_finished()
         while window:
             front = window[0]
             if front.text is None:
                 if front.batch is None:
                     return
-                future = self.inflight[id(front.batch)]
-                if len(self.inflight) <= limit and not future.done():
+                if len(self.inflight) <= limit and not self.inflight[id(front.batch)].done():
                     return
-                texts = future.result()
-                del self.inflight[id(front.batch)]
-                for slot, text in zip(front.batch, texts):
-                    slot.text, slot.fresh = text, True
+                while front.text is None:  # wait, caching every batch that finishes meanwhile
+                    done = self.inflight[id(front.batch)].done()
+                    self._collect(front.batch if done else self.finished.get())
+            if front.batch is not None:
+                self.inflight.pop(id(front.batch), None)
             window.popleft()
             yield front.key, front.text, front.fresh
 
+    def _collect(self, slots: list[_Slot]) -> None:
+        """Take a finished batch's results (raising its error) and cache them."""
+        if slots[0].fresh:  # collected already
+            return
+        texts = self.inflight[id(slots)].result()
+        for slot, text in zip(slots, texts):
+            slot.text, slot.fresh = text, True
+            if self.cache is not None and slot.key is not None and text.endswith(READ):
+                self.cache.put(slot.key, text)
+
+    def _collect_finished(self, *, skip_failed: bool = False) -> None:
+        """Collect the batches that finished since last asked, without waiting."""
+        while True:
+            try:
+                slots = self.finished.get_nowait()
+            except queue.Empty:
+                return
+            future = self.inflight.get(id(slots))
+            if future is None or (skip_failed and (future.cancelled() or future.exception() is not None)):
+                continue
+            self._collect(slots)
+
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.close()
+        """Cache what finished batches hold (a build stopped before it read them keeps them), then
+        close the engine: workers still running a batch end at once."""
+        try:
+            self._collect_finished(skip_failed=True)
+        finally:
+            if self.engine is not None:
+                self.engine.close()

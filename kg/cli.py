@@ -47,7 +47,7 @@ def build(
     ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first file that cannot be read (default: note it, go on, exit 1 at the end).")] = False,
     fmt: Annotated[
-        Optional[list[str]], typer.Option("--format", help="Also write the graph as nt, nquads or trig (a named graph per document), jsonld (+ context.jsonld); repeatable. graph.ttl is always written.")
+        Optional[list[str]], typer.Option("--format", help="Also write the graph as nt, nquads or trig (a named graph per document), jsonld (+ context.jsonld), gexf (Gephi), graphml (Cytoscape, yEd), csv (tables/*.csv); repeatable or comma-separated (--format gexf,csv). graph.ttl is always written.")
     ] = None,
     include: Annotated[
         Optional[list[str]], typer.Option("--include", help="Glob of the files to take from folders; repeatable. [default: *.txt *.md *.markdown *.jsonl *.html *.htm]")
@@ -63,13 +63,15 @@ def build(
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
 
     Exit codes: 0 all read; 1 some files could not be read (noted, the rest is in the graph);
-    2 bad arguments, a missing path, or with --strict the first unreadable file.
+    2 bad arguments, a missing path, or with --strict the first unreadable file; 143 stopped by
+    SIGTERM, 130 by Ctrl-C (out/ as it was, what was analysed kept in the cache, no process left).
 
     Example: kg build seeds/ --out out/ --date 2020-05-29 --base-iri https://example.org/kg/
     """
     from kg.build import build as run_build
     from kg.corpus import DEFAULT_INCLUDE
     from kg.ingest.decode import InputError
+    from kg.stop import Stopped, sigterm_stops
 
     paths = paths or [Path("seeds")]
     from kg.sparql.formats import FORMATS
@@ -80,7 +82,8 @@ def build(
     if events not in (None, "model", "rules") and not (Path(events) / "cfg").is_file():
         console.print(f"[red]error:[/red] --events {events}: use model, rules, or a folder made by kg train-events")
         raise typer.Exit(code=2)
-    for name in fmt or []:
+    fmt = [name.strip() for value in fmt or [] for name in value.split(",") if name.strip()]
+    for name in fmt:
         if name not in FORMATS:
             console.print(f"[red]error:[/red] unknown --format {name}: use {', '.join(FORMATS)}")
             raise typer.Exit(code=2)
@@ -89,11 +92,16 @@ def build(
         return track(files, total=total, description="Reading documents", console=console, disable=quiet)
 
     try:
-        summary = run_build(
-            paths, out, model=model, resources=resources, events=events, base_iri=base_iri, date=date.date() if date else None, strict=strict,
-            formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
-            engine=engine, scheduler=scheduler, cache=cache,
-        )
+        with sigterm_stops():
+            summary = run_build(
+                paths, out, model=model, resources=resources, events=events, base_iri=base_iri, date=date.date() if date else None, strict=strict,
+                formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
+                engine=engine, scheduler=scheduler, cache=cache,
+            )
+    except Stopped as stop:
+        kept = f"; what was analysed is kept in {out / '.cache'} for the next run" if cache else ""
+        console.print(f"stopped (SIGTERM): {out} is as it was{kept}", markup=False, highlight=False)
+        raise typer.Exit(code=stop.code) from None
     except InputError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(code=2) from None
@@ -245,16 +253,20 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes.")] = False,
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds a query may run; then it is stopped and the client gets 503 with a message (0: no limit).")] = 30.0,
+    max_results: Annotated[int, typer.Option(min=0, help="Results a query may give (rows; triples of CONSTRUCT and DESCRIBE); past them the client gets 422 with a message (0: no limit).")] = 100_000,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph server), read-only by default.
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (Oxigraph server), read-only by default;
+    each query is bounded in time and in results, so no query can take the endpoint down.
 
-    Example: kg serve --port 7878, then query http://127.0.0.1:7878/query
+    Example: kg serve --port 7878 --timeout 60, then query http://127.0.0.1:7878/query
     """
+    from kg.sparql.bounds import Limits
     from kg.sparql.serve import serve as run_serve
 
     try:
-        code = run_serve(store, host=host, port=port, writable=writable, log=console.print)
-    except (ValueError, OSError) as err:
+        code = run_serve(store, host=host, port=port, writable=writable, limits=Limits(timeout or None, max_results or None), log=console.print)
+    except (ValueError, OSError, RuntimeError) as err:
         console.print(f"error: {err}", markup=False, highlight=False)
         raise typer.Exit(code=2) from None
     raise typer.Exit(code=code)
@@ -275,3 +287,30 @@ def validate(
     print_report(report)
     if not report.conforms:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def stats(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The output folder of kg build (its store, else its graph.ttl); stats.json is written there.")] = Path("out"),
+    top: Annotated[int, typer.Option(min=1, help="Rows printed per table.")] = 10,
+    seed: Annotated[int, typer.Option(help="Seed of the Louvain communities and of the betweenness sample.")] = 0,
+    betweenness_sources: Annotated[
+        Optional[int], typer.Option(min=0, help="Nodes to estimate betweenness from (0: leave it out). [default: all where that takes seconds, else as many as do, at least 50]")
+    ] = None,
+) -> None:
+    """Networks of the built graph (organizations linked by shared events; people and organizations):
+    degree, PageRank, betweenness, Louvain communities; events per class and month; the most
+    connected entities of each type. Prints tables and writes OUT/stats.json.
+
+    Example: kg build seeds/ && kg stats --out out/
+    """
+    from kg.analysis.report import print_stats
+    from kg.analysis.stats import run_stats
+
+    try:
+        run = run_stats(out, seed=seed, top=max(top, 20), sources=betweenness_sources)
+    except (FileNotFoundError, ValueError) as err:
+        console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+    print_stats(run.stats, top=top)
+    console.print(f"statistics of {run.source} in {run.seconds:.2f} s → {run.path}", highlight=False)

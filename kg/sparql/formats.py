@@ -1,7 +1,8 @@
 """The graph in more RDF syntaxes: N-Triples, N-Quads and TriG (a named graph per source document),
 JSON-LD with a context file.
 
-``kg build`` always writes ``graph.ttl``; ``--format`` adds these files beside it. ``kg build``
+``kg build`` always writes ``graph.ttl``; ``--format`` adds these files beside it, and the exports
+for network and table tools (gexf, graphml, csv: :mod:`kg.analysis.export`). ``kg build``
 writes them from its spool without holding the graph (:func:`kg.rdf.assemble.assemble`);
 :func:`write_formats` and :func:`split_by_document` do the same for an rdflib graph in memory.
 """
@@ -14,12 +15,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
+from kg.analysis.export import EXPORT_FILES, write_exports
 from kg.rdf.assemble import FORMAT_FILES
 from kg.rdf.mapping import iri_segment
 from kg.rdf.namespaces import KG, NIF, SCHEMA
 
-#: ``--format`` names → the files they write.
-FORMATS = FORMAT_FILES
+#: ``--format`` names → the files they write (RDF syntaxes, then the network and table exports).
+FORMATS = {**FORMAT_FILES, **EXPORT_FILES}
 #: The JSON-LD context kg ships (prefixes of kg's vocabularies, Chinese as the default language).
 CONTEXT = Path(__file__).resolve().parent / "context.jsonld"
 
@@ -52,6 +54,9 @@ def write_formats(graph: Graph, folder: Path, formats: list[str]) -> list[Path]:
         elif fmt == "trig":
             path = folder / "graph.trig"
             split_by_document(graph).serialize(destination=path, format="trig", encoding="utf-8")
+        elif fmt in EXPORT_FILES:  # gexf, graphml, csv
+            written += write_exports(graph, folder, [fmt])
+            continue
         else:
             path = folder / "graph.jsonld"
             context = json.loads(CONTEXT.read_text(encoding="utf-8"))

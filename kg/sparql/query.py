@@ -34,7 +34,9 @@ QUERY_PREFIXES = {short.rstrip(":"): iri for iri, short in DISPLAY_PREFIXES.item
 
 def run_query(query: str, store: Store | Path):
     """Evaluate a SPARQL query on a store (an open one, or the folder of one, opened read-only).
-    The prefixes of :data:`QUERY_PREFIXES` (kg:, schema:, rdfs: …) need no PREFIX line.
+    The prefixes of :data:`QUERY_PREFIXES` (kg:, schema:, rdfs: …) need no PREFIX line. The query's
+    default graph is the union of the store's graphs: the data and the ontology
+    (:mod:`kg.sparql.ontology`), so ``?e a/rdfs:subClassOf* sem:Event`` finds every event.
 
     Returns:
         pyoxigraph ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK) or ``QueryTriples``
@@ -47,7 +49,7 @@ def run_query(query: str, store: Store | Path):
     if not isinstance(store, Store):
         store = open_store(Path(store))
     try:
-        return store.query(query, prefixes=QUERY_PREFIXES)
+        return store.query(query, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:
         message = str(err)
         if len(message) > 200:  # pyoxigraph lists every token it expected

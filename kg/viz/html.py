@@ -9,7 +9,6 @@ page draws at once.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pyvis
@@ -20,6 +19,7 @@ from rdflib import Graph
 
 from kg.viz.layout import compute_layout
 from kg.viz.model import VizGraph, load_labels, read_graph
+from kg.viz.rank import rank_nodes
 
 TEMPLATE_DIR = Path(__file__).parent
 PYVIS_TEMPLATE_DIR = Path(pyvis.__file__).parent / "templates"
@@ -98,10 +98,7 @@ def build_network(viz: VizGraph, *, title: str) -> Network:
     # pyvis checks every new node and every edge's ends against a list of node ids, O(nodes)
     # each; a list with set-speed membership keeps its behaviour at O(1)
     net.node_ids = _IdList()
-    degree = [0] * len(viz.nodes)
-    for e in viz.edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
+    ranks = rank_nodes(len(viz.nodes), [(e.source, e.target) for e in viz.edges])  # size by PageRank, communities
     for i, node in enumerate(viz.nodes):
         if node.kind == "event":
             shape, color = EVENT_SHAPE, labels["event_color"]
@@ -113,7 +110,7 @@ def build_network(viz: VizGraph, *, title: str) -> Network:
             label=node.name,
             shape=shape,
             color=color,
-            size=round(min(10 + 4 * math.sqrt(degree[i]), 48), 1),
+            size=ranks.sizes[i],
             x=round(float(x), 1),
             y=round(float(y), 1),
             kgKind=node.kind,
@@ -125,6 +122,8 @@ def build_network(viz: VizGraph, *, title: str) -> Network:
             kgSentTotal=node.sentence_total,
             kgArts=node.articles,
             kgArtTotal=node.article_total,
+            kgCommunity=ranks.community[i],
+            kgCommunityColor=ranks.colours[i],
         )
     for e in viz.edges:
         net.add_edge(e.source, e.target, label=e.label, kgRole=e.role)

@@ -166,6 +166,18 @@
     updateEdgeLabels();
   });
 
+  // ---- colour by type (the legend's colours) or by Louvain community -------------------
+  var colourBy = "type";
+  function colour(mode) {
+    colourBy = mode === "community" ? "community" : "type";
+    nodes.update(all.map(function (n) {
+      return { id: n.id, color: colourBy === "community" ? n.kgCommunityColor : n.color };
+    }));
+  }
+  Array.prototype.slice.call(document.querySelectorAll("input[name=colour-by]")).forEach(function (radio) {
+    radio.addEventListener("change", function () { if (radio.checked) colour(radio.value); });
+  });
+
   // ---- detail panel ------------------------------------------------------------------
   var detail = document.getElementById("detail");
   function showDetail(id) {
@@ -250,7 +262,8 @@
   window.kg = {
     network: network, nodes: nodes, edges: edges, find: find, select: select,
     info: function (id) { return byId[id]; },
-    showNeighbourhood: showNeighbourhood, reset: reset,
+    showNeighbourhood: showNeighbourhood, reset: reset, colour: colour,
+    colourBy: function () { return colourBy; },
     visibleCount: function () { return all.filter(function (n) { return !hidden[n.id]; }).length; }
   };
 })();
