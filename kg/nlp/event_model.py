@@ -27,6 +27,18 @@ from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import clauses
 
 NONE = 0  # the first output of the trigger and role networks: no event, no role
+TWO_SIDED = ("Signing", "Cooperation", "Meeting")
+
+
+def _one_each(text: str, sentence: tuple[int, int], at: int, cls: str, arguments: list[Argument]) -> list[list[Argument]]:
+    """X 分别与 A、B, C、D 签约 tells one event per partner (as the rule layer reads 分别, and the
+    guideline annotates it), 分别 anywhere before the trigger in its sentence: the arguments of each;
+    else the arguments as one event."""
+    partners = [a for a in arguments if a.role == "partner"]
+    if cls not in TWO_SIDED or len(partners) < 2 or "分别" not in text[sentence[0]:at]:
+        return [arguments]
+    rest = [a for a in arguments if a.role != "partner"]
+    return [rest + [p] for p in partners]
 
 
 def network(hidden: int, n_out: int, dropout: float = 0.2) -> Model:
@@ -132,13 +144,14 @@ class EventModel:
                 continue
             text = d.text
             clause = next(((a, b) for a, b in clauses(text, *cand.sentence) if a <= cand.start < b), cand.sentence)
-            found[id(d)].append(Event(
-                cls=cls, trigger=cand.word, trigger_start=cand.start, sentence=cand.sentence,
-                arguments=tuple(arguments), places=tuple(places), time_text=_time(text, cand.sentence, cand.start),
-                modality=MODALITIES[int(modality[i].argmax())],
-                confidence=round(float(classes[i][CLASSES.index(cls) + 1]), 3),
-                amounts=_amounts(text, cls, clause, cand.sentence),
-            ))
+            for parties in _one_each(text, cand.sentence, cand.start, cls, arguments):
+                found[id(d)].append(Event(
+                    cls=cls, trigger=cand.word, trigger_start=cand.start, sentence=cand.sentence,
+                    arguments=tuple(parties), places=tuple(places), time_text=_time(text, cand.sentence, cand.start),
+                    modality=MODALITIES[int(modality[i].argmax())],
+                    confidence=round(float(classes[i][CLASSES.index(cls) + 1]), 3),
+                    amounts=_amounts(text, cls, clause, cand.sentence),
+                ))
         return [found[id(d)] for d in seen]
 
     def _arguments(self, scored: list[tuple[Mention, numpy.ndarray]]) -> tuple[list[Argument], list[Mention]]:
