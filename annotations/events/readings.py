@@ -62,14 +62,7 @@ def entity_spans(text: str, entities: list) -> list[tuple[int, int, str]]:
         ref, label = item
         if label not in TYPES:
             raise ReadingError(f"entity {ref!r}: type {label!r} is not one of {sorted(TYPES)}")
-        name, k = parse_name(ref)
-        starts = occurrences(text, name)
-        if not starts:
-            raise ReadingError(f"entity {name!r} is not in the sentence")
-        if k is not None:
-            if k > len(starts):
-                raise ReadingError(f"entity {ref!r}: the sentence has {len(starts)} occurrence(s)")
-            starts = [starts[k - 1]]
+        name, _, starts = located(text, ref, "entity")
         wanted += [(s, s + len(name), label) for s in starts]
     spans: list[tuple[int, int, str]] = []
     for s, e, label in sorted(set(wanted), key=lambda x: (x[0] - x[1], x[0])):
@@ -78,7 +71,9 @@ def entity_spans(text: str, entities: list) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def resolve(text: str, ref: str, spans: list[tuple[int, int, str]], what: str, entity: bool = True) -> tuple[int, int]:
+def located(text: str, ref: str, what: str) -> tuple[str, int | None, list[int]]:
+    """The name a reference writes, its ``@k`` if any, and where it starts in ``text`` (only the k-th
+    occurrence with ``@k``)."""
     name, k = parse_name(ref)
     starts = occurrences(text, name)
     if not starts:
@@ -86,7 +81,14 @@ def resolve(text: str, ref: str, spans: list[tuple[int, int, str]], what: str, e
     if k is not None:
         if k > len(starts):
             raise ReadingError(f"{what} {ref!r}: the sentence has {len(starts)} occurrence(s)")
-        s = starts[k - 1]
+        starts = [starts[k - 1]]
+    return name, k, starts
+
+
+def resolve(text: str, ref: str, spans: list[tuple[int, int, str]], what: str, entity: bool = True) -> tuple[int, int]:
+    name, k, starts = located(text, ref, what)
+    if k is not None:
+        s = starts[0]
         if entity and (s, s + len(name)) not in {(a, b) for a, b, _ in spans}:
             raise ReadingError(f"{what} {ref!r} is not one of the sentence's entities")
         return s, s + len(name)
