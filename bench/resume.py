@@ -111,9 +111,7 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = args.workdir / "corpus"
-    texts, chars = make_corpus(args.corpora, corpus, args.mb)
-    size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-    print(f"corpus: {len(texts):,} articles, {chars:,} characters, {size:.1f} MB in {corpus}; {os.cpu_count()} cores", flush=True)
+    texts, _ = make_corpus(args.corpora, corpus, args.mb)
     options = ["--workers", str(args.workers), "--quiet", *(["--model", args.model] if args.model else [])]
     rng = random.Random(args.seed)
     for name in ("reference", "out", "logs"):

@@ -32,7 +32,7 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 def make_corpus(corpora: Path, folder: Path, megabytes: float) -> tuple[list[str], int]:
-    """Write the corpus; returns the article texts and the number of characters."""
+    """Write the corpus and say what it holds; returns the article texts and the number of characters."""
     sentences = []
     for path in sorted(corpora.glob("*/train.jsonl")):
         with open(path, encoding="utf-8") as f:
@@ -59,7 +59,10 @@ def make_corpus(corpora: Path, folder: Path, megabytes: float) -> tuple[list[str
         texts.append(f"{title}\n{body}")
         number += 1
     handle.close()
-    return texts, sum(len(t) for t in texts)
+    chars = sum(len(t) for t in texts)
+    on_disk = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    print(f"corpus: {len(texts):,} articles, {chars:,} characters, {on_disk:.1f} MB in {folder}; {os.cpu_count()} cores", flush=True)
+    return texts, chars
 
 
 def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float, str]:
@@ -119,8 +122,6 @@ def main() -> None:
 
     corpus = args.workdir / "corpus"
     texts, chars = make_corpus(args.corpora, corpus, args.mb)
-    size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
-    print(f"corpus: {len(texts)} articles, {chars:,} characters, {size:.1f} MB in {corpus}; {os.cpu_count()} cores", flush=True)
     rows = []
 
     def row(name, seconds, peak=None, note=""):

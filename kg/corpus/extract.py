@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kg.corpus import codec
+from kg import codec
 from kg.corpus.documents import Document
 from kg.ingest import bylines
 from kg.ingest.bylines import find_page_date

@@ -12,37 +12,39 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.codec import from_plain, to_plain
 from kg.nlp import lexicons
 from kg.nlp.anaphora import references
 from kg.nlp.entities import Candidate, find_entities
 from kg.nlp.entities.short_places import expanded
 from kg.nlp.events import find_events
-from kg.nlp.records import CODECS, Mention
+from kg.nlp.records import Event, Location, Mention, Position
 from kg.nlp.relations import find_locations, find_positions
 from kg.nlp.text import sentences
 
+# Doc attribute → the records it holds. They are kept in ``doc.user_data`` as plain data
+# (:mod:`kg.codec`, as the result cache keeps them), so that they survive ``Doc.to_bytes``,
+# ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=…)``.
+RECORDS = {"kg_mentions": Mention, "kg_events": Event, "kg_positions": Position, "kg_locations": Location}
 
 
 def _attribute(name: str):
-    """A Doc attribute whose records are kept in ``doc.user_data`` as plain data (see
-    :mod:`kg.nlp.records`), so that they survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=…)``."""
-    encode, decode = CODECS[name]
-    key = f"kg.{name}"
+    kind, key = list[RECORDS[name]], f"kg.{name}"
 
     def get(doc: Doc):
         data = doc.user_data.get(key)
-        return None if data is None else [decode(item) for item in data]
+        return None if data is None else from_plain(kind, data)
 
     def set_(doc: Doc, records) -> None:
         if records is None:
             doc.user_data.pop(key, None)
         else:
-            doc.user_data[key] = [encode(r) for r in records]
+            doc.user_data[key] = to_plain(records)
 
     return get, set_
 
 
-for _name in CODECS:
+for _name in RECORDS:
     if not Doc.has_extension(_name):
         _get, _set = _attribute(_name)
         Doc.set_extension(_name, getter=_get, setter=_set)

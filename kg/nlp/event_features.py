@@ -74,12 +74,8 @@ def _one_hot(index: int | None, size: int) -> numpy.ndarray:
     return v
 
 
-def doc_text(vectors: "Vectors") -> str:
-    return vectors.text
-
-
 class Vectors:
-    """Mean encoder vectors of character spans of one Doc."""
+    """Mean encoder vectors of character spans of one Doc (and its text)."""
 
     def __init__(self, doc: Doc):
         self.text = doc.text
@@ -127,7 +123,7 @@ def trigger_vector(vectors: Vectors, cand: Candidate, rule_events: list[Event], 
         _one_hot(CLASSES.index(rule.cls) if rule else None, len(CLASSES)),
         _one_hot(MODALITIES.index(rule.modality) if rule else None, len(MODALITIES)),
         numpy.array([1.0 if rule else 0.0], dtype="float32"),
-        _hashed([f"w={cand.word}", *_context(doc_text(vectors), cand.start, cand.end, "t")]),
+        _hashed([f"w={cand.word}", *_context(vectors.text, cand.start, cand.end, "t")]),
     ])
 
 

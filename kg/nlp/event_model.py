@@ -22,7 +22,7 @@ from thinc.api import Model, Relu, Softmax, chain
 from kg.nlp.event_features import (
     CLASSES, MODALITIES, ROLES, Vectors, candidates, pair_mentions, pair_vector, rule_events_at, trigger_vector,
 )
-from kg.nlp.events import _amounts, _time
+from kg.nlp.events import amounts_of, time_of
 from kg.nlp.records import Argument, Event, Mention
 from kg.nlp.text import clauses
 
@@ -147,10 +147,10 @@ class EventModel:
             for parties in _one_each(text, cand.sentence, cand.start, cls, arguments):
                 found[id(d)].append(Event(
                     cls=cls, trigger=cand.word, trigger_start=cand.start, sentence=cand.sentence,
-                    arguments=tuple(parties), places=tuple(places), time_text=_time(text, cand.sentence, cand.start),
+                    arguments=tuple(parties), places=tuple(places), time_text=time_of(text, cand.sentence, cand.start),
                     modality=MODALITIES[int(modality[i].argmax())],
                     confidence=round(float(classes[i][CLASSES.index(cls) + 1]), 3),
-                    amounts=_amounts(text, cls, clause, cand.sentence),
+                    amounts=amounts_of(text, cls, clause, cand.sentence),
                 ))
         return [found[id(d)] for d in seen]
 

@@ -73,7 +73,7 @@ def _inside(mentions: list[Mention], at: int) -> bool:
     return any(m.start <= at < m.end for m in mentions)
 
 
-def _time(text: str, sent: tuple[int, int], at: int) -> str | None:
+def time_of(text: str, sent: tuple[int, int], at: int) -> str | None:
     found = [m for m in TIME.finditer(text, *sent) if m.start() < at]
     return found[-1].group(0) if found else None
 
@@ -195,7 +195,7 @@ _OF_THE = re.compile(r"的(?:成功|顺利|隆重|圆满)?$")
 _MONEY_CLASSES = ("Investment", "Signing", "Cooperation", "Founding", "Acquisition")
 
 
-def _amounts(text: str, cls: str, clause: tuple[int, int], sent: tuple[int, int]):
+def amounts_of(text: str, cls: str, clause: tuple[int, int], sent: tuple[int, int]):
     """Money an investment or agreement is about: in the trigger's clause, else in its sentence."""
     if cls not in _MONEY_CLASSES:
         return ()
@@ -366,7 +366,7 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                         seen_in_clause.add((clause[0], cls))
                         events.append(Event(
                             cls=cls, trigger=trig.group(0), trigger_start=trig.start(), sentence=sent,
-                            arguments=tuple(Argument("agent", m) for m in hosts), time_text=_time(text, sent, trig.start()),
+                            arguments=tuple(Argument("agent", m) for m in hosts), time_text=time_of(text, sent, trig.start()),
                             confidence=_CONFIDENCE["clause"],
                         ))
                     continue
@@ -501,10 +501,10 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                             sentence=sent,
                             arguments=tuple(args),
                             places=places,
-                            time_text=_time(text, sent, trig.start()),
+                            time_text=time_of(text, sent, trig.start()),
                             modality=_modality(text, before[0].end if before and not pivot else clause[0], trig.start(), mentions),
                             confidence=_CONFIDENCE[source],
-                            amounts=_amounts(text, cls, clause, sent),
+                            amounts=amounts_of(text, cls, clause, sent),
                         )
                     )
     return events

@@ -46,11 +46,6 @@ def check_resources(folder: str | Path) -> Path:
     return folder
 
 
-def user_resources() -> Path | None:
-    """The folder set by :func:`use_resources`, if any."""
-    return _user_folder
-
-
 def _clear_caches() -> None:
     """Forget everything the rule layer computed from its data files (module-level caches)."""
     for name, module in list(sys.modules.items()):

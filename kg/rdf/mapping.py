@@ -16,7 +16,7 @@ at a time, which is what lets ``kg build`` stream them to disk (:mod:`kg.rdf.spo
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -30,7 +30,7 @@ from kg.ingest.records import Article
 from kg.nlp import event_coref
 from kg.nlp.amounts import currency_of
 from kg.nlp.dates import resolve
-from kg.nlp.records import Event, Location, Position
+from kg.nlp.records import Event, Location, Mention, Position
 from kg.rdf.namespaces import ENTITY_CLASS, ENTITY_PATH, KG, NIF, SCHEMA, SEM
 from kg.resolve.entities import EntityTable, scope_of
 from kg.resolve.gazetteer import Unit
@@ -144,11 +144,18 @@ class Mapping:
             quads.append((node, SCHEMA.author, self.entity_iri(key), doc))
         for key in result.mention_keys:
             quads.append((node, SCHEMA.mentions, self.entity_iri(self.entities.resolve(key)), doc))
-        canonical = lambda m: self._key(m, home, scope)[1]  # noqa: E731
+        keys: dict[Mention, tuple[str, str]] = {}  # each event mention's entity, registered once
+
+        def key_of(mention: Mention) -> tuple[str, str]:
+            if mention not in keys:
+                keys[mention] = self._key(mention, home, scope)
+            return keys[mention]
+
+        canonical = lambda m: key_of(m)[1]  # noqa: E731
         key = lambda e: event_coref.told(e, canonical)  # noqa: E731
         result.event_classes = []
         for index, told in enumerate(event_coref.clusters(result.events, key=key)):  # one node per event, however often told
-            quads.extend(self._event(article, index, told, home, doc, canonical))
+            quads.extend(self._event(article, index, told, doc, key_of))
             result.event_classes.append(told[0].cls)
         for index, position in enumerate(result.positions):
             quads.extend(self._position(article, index, position, home, doc))
@@ -173,20 +180,19 @@ class Mapping:
             (node, NIF.referenceContext, self.article_iri(article), doc),
         ]
 
-    def _event(self, article: Article, index: int, told: list[Event], home: Unit | None, doc: URIRef,
-               canonical) -> list[Quad]:
+    def _event(self, article: Article, index: int, told: list[Event], doc: URIRef,
+               key_of: Callable[[Mention], tuple[str, str]]) -> list[Quad]:
         """One event node for the mentions that tell it: the parties, places and time of all of them,
         each mention's trigger and sentence."""
-        event = event_coref.merged(told, canonical)
+        event = event_coref.merged(told, lambda m: key_of(m)[1])
         node = URIRef(f"{self.base}event/{iri_segment(article.id)}-{index}")
         quads: list[Quad] = [(node, RDF.type, KG[event.cls], doc)]
         for trigger in dict.fromkeys(e.trigger for e in told):
             quads.append((node, KG.trigger, Literal(trigger, lang="zh"), doc))
-        scope = scope_of(article)
         for arg in event.arguments:
-            quads.append((node, ROLE[arg.role], self.entity_iri(self._key(arg.mention, home, scope)), doc))
+            quads.append((node, ROLE[arg.role], self.entity_iri(key_of(arg.mention)), doc))
         for place in event.places:
-            quads.append((node, SEM.hasPlace, self.entity_iri(self._key(place, home, scope)), doc))
+            quads.append((node, SEM.hasPlace, self.entity_iri(key_of(place)), doc))
         if event.time_text:
             quads.append((node, KG.timeText, Literal(event.time_text, lang="zh"), doc))
             when = resolve(event.time_text, date.fromisoformat(article.date) if article.date else None)

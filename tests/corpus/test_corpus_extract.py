@@ -4,7 +4,7 @@ JSON both ways, documents from folders (include globs) and JSON Lines."""
 from decimal import Decimal
 from pathlib import Path
 
-from kg.corpus import codec
+from kg import codec
 from kg.corpus.documents import Document, collect_paths, read_documents
 from kg.corpus.extract import DocumentResult, Options, extract
 from kg.nlp.records import Argument, Event, Mention
