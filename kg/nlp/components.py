@@ -5,8 +5,9 @@ Each is a small class and a factory; results the graph needs beyond ``doc.ents``
 """
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,7 +16,7 @@ from spacy.util import filter_spans
 from kg.codec import from_plain, to_plain
 from kg.nlp import lexicons
 from kg.nlp.anaphora import references
-from kg.nlp.entities import Candidate, find_entities
+from kg.nlp.entities import RULES, Candidate, find_entities
 from kg.nlp.entities.short_places import expanded
 from kg.nlp.events import find_events
 from kg.nlp.records import Event, Location, Mention, Position
@@ -77,12 +78,16 @@ class EntityRules:
     entity only where it is longer, or the same span (``overwrite=False``), or wherever they
     overlap (``overwrite=True``). ``resources``: a folder of the user's own data files for the
     whole rule layer, events and relations included (:func:`kg.nlp.lexicons.use_resources`);
-    saved with the pipeline by ``to_disk``."""
+    saved with the pipeline by ``to_disk``. ``off``: names of rules to leave out
+    (:data:`kg.nlp.entities.RULES`)."""
 
-    def __init__(self, nlp: Language, name: str, *, overwrite: bool, resources: str | None = None):
+    def __init__(self, nlp: Language, name: str, *, overwrite: bool, resources: str | None = None, off: Sequence[str] = ()):
         self.name = name
         self.overwrite = overwrite
         self.resources = resources
+        self.off = frozenset(off)
+        if self.off - set(RULES):
+            raise ValueError(f"{name}: off={sorted(self.off - set(RULES))} names no entity rule; the rules are {', '.join(RULES)}")
         if resources is not None:
             lexicons.use_resources(resources)
 
@@ -101,7 +106,7 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = _text(doc)
         model = [Candidate(e.start_char, e.end_char, e.label_, "model") for e in doc.ents if e.label_ in LABELS]
-        found = find_entities(text, [] if self.overwrite else model)
+        found = find_entities(text, [] if self.overwrite else model, off=self.off)
         if self.overwrite:
             found = found + [m for m in model if not any(f.start < m.end and m.start < f.end for f in found)]
         spans, mentions = [], []
@@ -120,9 +125,9 @@ class EntityRules:
         return doc
 
 
-@Language.factory("kg_entity_rules", default_config={"overwrite": False, "resources": None})
-def make_entity_rules(nlp: Language, name: str, *, overwrite: bool, resources: Optional[str]) -> EntityRules:
-    return EntityRules(nlp, name, overwrite=overwrite, resources=resources)
+@Language.factory("kg_entity_rules", default_config={"overwrite": False, "resources": None, "off": []})
+def make_entity_rules(nlp: Language, name: str, *, overwrite: bool, resources: Optional[str], off: List[str]) -> EntityRules:
+    return EntityRules(nlp, name, overwrite=overwrite, resources=resources, off=off)
 
 
 def _text(doc: Doc) -> str:

@@ -28,47 +28,130 @@ def _non_government() -> tuple[str, ...]:
 
 
 def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
-    """``ORG [的] [unit] TITLE PERSON``: 青岛工业设计创新中心执行长封昌红 → 封昌红, 执行长. The role
-    name is everything between organization and person (运营拓展部负责人). A country or
-    administrative unit in the organization's place is a post in its government (美国总统克林顿,
-    郑州市市长王新伟): not where the place is where someone is posted (驻贝宁大使, 驻意大利记者), nor
-    where another name comes between (访印的法国总统希拉克 is no post in 印)."""
+    """``ORG [的] [unit] TITLE [的] PERSON``: 青岛工业设计创新中心执行长封昌红 → 封昌红, 执行长. The
+    role name is everything between organization and person (运营拓展部负责人); posts joined by 兼
+    are one position each (副总理兼外长). A country or administrative unit in the organization's
+    place is a post in its government (美国总统克林顿, 郑州市市长王新伟): not where the place is where
+    someone is posted (驻贝宁大使, 驻意大利记者), nor where another name comes between (访印的法国总统
+    希拉克 is no post in 印) but the place of a posting (伊拉克驻华大使). Also the posts listed
+    before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts taken
+    (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`) and a
+    news agency's reporter in its dateline (:func:`_dateline_reporter`)."""
     found = []
     holders = [m for m in mentions if m.label in ("ORG", "GPE")]
     for sent in sentences(text):
         for person in (m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]):
             for org in holders:
-                gap = text[org.end:person.start].strip()
-                if not (0 < person.start - org.end <= _MAX_GAP and org.start >= sent[0]):
+                if not (0 < person.start - org.end <= 2 * _MAX_GAP + 1 and org.start >= sent[0]):
                     continue
-                role = gap[1:] if gap.startswith("的") else gap
-                if not (role.endswith(lexicons.person_titles()) and re.fullmatch(rf"[{_HAN}]+", role)):
+                titles = _titles(text, org.end, person.start)
+                if not titles or org.label == "GPE" and _elsewhere(text, org, person, mentions, titles[-1]):
                     continue
-                if org.label == "GPE" and (
-                    text[org.start - 1:org.start] == "驻" or role.endswith(_non_government())
-                    or any(org.end <= m.start and m.end <= person.start for m in mentions)
-                ):
-                    continue
-                found.append(Position(person, org, role, sent))
-                found += _earlier_posts(text, person, org, holders, sent)
-                found += [Position(p, org, role, sent) for p in _listed_after(text, person, mentions, sent)]
+                found += [Position(person, org, title, sent) for title in titles]
+                found += _earlier_posts(text, person, org.start, holders, sent)
+                found += [Position(p, org, title, sent) for p in _listed_after(text, person, mentions, sent) for title in titles]
+            found += _posts_after_bare_title(text, person, holders, sent)
             found += _posts_taken(text, person, holders, sent)
-    return found
+            found += _post_in_brackets(text, person, holders, sent)
+            found += _dateline_reporter(text, person, mentions, sent)
+    return list(dict.fromkeys(found))
 
 
-_TAKES = ("为", "任", "担任", "出任", "兼任", "升任", "接任", "改任", "调任")
-_POST_END = re.compile(rf"([{_HAN}]{{1,{_MAX_GAP}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
+def _titles(text: str, start: int, end: int) -> list[str]:
+    """The posts named by ``text[start:end]``, between a body and a person: one, or one per part
+    joined by 兼 (副总理兼外长); [] where that is no run of posts. A 的 before or after the post
+    (…芭蕾舞团团长的特里克·杜邦) is no part of it."""
+    role = text[start:end].strip().removeprefix("的").removesuffix("的")
+    parts = role.split("兼")
+    if not all(0 < len(part) <= _MAX_GAP and part.endswith(lexicons.person_titles()) and re.fullmatch(rf"[{_HAN}]+", part)
+               for part in parts):
+        return []
+    if any(flag.startswith(_NOT_IN_A_POST) for part in parts for _, flag in lexicons.pos_tags(_before_title(part))):
+        return []  # 埃弗顿刚刚和主帅莫耶斯: an adverb, a pronoun or a preposition names no post
+    return parts
+
+
+def _before_title(part: str) -> str:
+    """What stands before the longest title ``part`` ends with (刚刚和 of 刚刚和主帅): the title itself
+    is the lexicon's word, whatever tag jieba gives it (首相 is tagged an adverb)."""
+    title = max((t for t in lexicons.person_titles() if part.endswith(t)), key=len, default="")
+    return part[: len(part) - len(title)]
+
+
+_NOT_IN_A_POST = ("d", "r", "p")  # jieba's tags of adverbs, pronouns and prepositions
+
+
+def _elsewhere(text: str, place: Mention, person: Mention, mentions: list[Mention], title: str) -> bool:
+    """True where a place before a post is not the government the post is in: the person is posted
+    there (驻贝宁大使), the post is no government's (a company's 董事长), or another name comes
+    between (访印的法国总统希拉克), but for the place of a posting (伊拉克驻华大使: a post of 伊拉克)."""
+    if text[place.start - 1:place.start] == "驻" or title.endswith(_non_government()):
+        return True
+    return any(place.end <= m.start and m.end <= person.start and text[m.start - 1:m.start] != "驻" for m in mentions)
+
+
+@lru_cache(maxsize=1)
+def _take_words() -> tuple[str, ...]:
+    return lexicons.word_list("entities/post_verbs.txt")  # longest first
+
+
+@lru_cache(maxsize=1)
+def _before_take() -> re.Pattern:
+    """What may stand between a person and the verb of a post taken: 同志, a title the person
+    holds, 受聘 (李政道教授受聘担任…)."""
+    titles = "|".join(map(re.escape, lexicons.person_titles()))
+    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:受聘)?")
+
+
+_POST_END = re.compile(rf"([{_HAN}]{{1,{2 * _MAX_GAP + 1}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
 
 
 def _posts_taken(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
-    """``PERSON 任/担任/为 ORG TITLE``, the post named after the person (任命张三为国家统计局局长,
-    李四出任国家开发银行行长一职)."""
-    for org in holders:
-        if org.label != "ORG" or org.start <= person.end or text[person.end:org.start] not in _TAKES:
-            continue
-        match = _POST_END.match(text, org.end, sent[1])
-        if match and match.group(1).endswith(lexicons.person_titles()) and "兼" not in match.group(1):
-            return [Position(person, org, match.group(1), sent)]
+    """``PERSON 任/担任/为 BODY TITLE``, the post named after the person (任命张三为国家统计局局长,
+    李四出任国家开发银行行长一职, 项英同志担任新四军副军长、中共中央东南分局和东南局书记), each post of a
+    list closed by 、, and each body of one joined by 和 or 、."""
+    before = _before_take().match(text, person.end, sent[1])
+    verb = next((w for w in _take_words() if text.startswith(w, before.end())), None)
+    if verb is None:
+        return []
+    found, at = [], before.end() + len(verb)
+    by_start = {h.start: h for h in holders if sent[0] <= h.start < sent[1]}
+    while at in by_start:
+        bodies = [by_start[at]]
+        while text[bodies[-1].end:bodies[-1].end + 1] in ("和", "、", "及") and bodies[-1].end + 1 in by_start:
+            bodies.append(by_start[bodies[-1].end + 1])
+        match = _POST_END.match(text, bodies[-1].end, sent[1])
+        titles = _titles(text, match.start(1), match.end(1)) if match else []
+        if not titles or (bodies[-1].label == "GPE" and titles[-1].endswith(_non_government())):
+            break
+        found += [Position(person, body, title, sent) for body in bodies for title in titles]
+        at = match.end() + 1 if text[match.end():match.end() + 1] == "、" else len(text)
+    return found
+
+
+def _post_in_brackets(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
+    """``PERSON（BODY TITLE）``: 史静寰（北京师范大学教育学系教授）."""
+    if text[person.end:person.end + 1] not in "（(" or person.end + 1 >= sent[1]:
+        return []
+    body = next((h for h in holders if h.start == person.end + 1), None)
+    close = min((i for i in (text.find("）", person.end), text.find(")", person.end)) if i > 0), default=-1)
+    if body is None or close < body.end:
+        return []
+    return [Position(person, body, title, sent) for title in _titles(text, body.end, close)]
+
+
+_DATELINE = re.compile(r"[^，。；！？（）()]{0,16}?电\s*[（(]?\s*(?:特派|本社)?记者")
+
+
+def _dateline_reporter(text: str, person: Mention, mentions: list[Mention], sent) -> list[Position]:
+    """The reporter of a news agency's dateline: 据新华社北京１月６日电（记者李光茹） → 李光茹, 记者 of
+    新华社; and the reporters listed after the first (记者王黎、张三)."""
+    if not text.endswith("记者", sent[0], person.start):
+        return []
+    for agency in (m for m in mentions if m.label == "ORG" and sent[0] <= m.start and m.end < person.start):
+        match = _DATELINE.match(text, agency.end)
+        if match and match.end() == person.start:
+            return [Position(p, agency, "记者", sent) for p in [person, *_listed_after(text, person, mentions, sent)]]
     return []
 
 
@@ -88,19 +171,30 @@ def _listed_after(text: str, person: Mention, mentions: list[Mention], sent) -> 
     return listed
 
 
-def _earlier_posts(text: str, person: Mention, org: Mention, holders: list[Mention], sent) -> list[Position]:
-    """Posts listed before the one next to the name, each closed by 、 (中国工程院院士、浙江大学教授
-    李兰娟 → 院士 at 中国工程院 too); not a name in between (主席张勇、腾讯公司董事会主席马化腾)."""
+def _earlier_posts(text: str, person: Mention, at: int, holders: list[Mention], sent) -> list[Position]:
+    """Posts listed before the one at ``at``, next to the name, each closed by 、 (中国工程院院士、
+    浙江大学教授李兰娟 → 院士 at 中国工程院 too); not a name in between (主席张勇、腾讯公司董事会主席马化腾)."""
     posts = []
-    at = org.start
     while text[at - 1:at] == "、":
-        earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and text[h.end:at - 1].endswith(lexicons.person_titles())
-                        and re.fullmatch(rf"[{_HAN}]{{1,{_MAX_GAP}}}", text[h.end:at - 1])), None)
+        earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and _titles(text, h.end, at - 1)
+                        and not any(h.end <= m.start and m.end < at for m in holders)), None)
         if earlier is None or earlier.label != "ORG":
             break
-        posts.append(Position(person, earlier, text[earlier.end:at - 1], sent))
+        posts += [Position(person, earlier, title, sent) for title in _titles(text, earlier.end, at - 1)]
         at = earlier.start
     return posts
+
+
+_BARE_TITLE = re.compile(rf"、([{_HAN}]{{1,{_MAX_GAP}}})$")
+
+
+def _posts_after_bare_title(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
+    """The posts listed before a post named with no body, next to the name: in 中共中央政治局委员、
+    北京市委书记、市长贾庆林, 委员 of 中共中央政治局 and 书记 of 北京市委 (市长: no body named)."""
+    match = _BARE_TITLE.search(text, max(sent[0], person.start - _MAX_GAP - 1), person.start)
+    if match is None or not _titles(text, match.start(1), match.end(1)) or any(h.start >= match.start(1) and h.end <= person.start for h in holders):
+        return []
+    return _earlier_posts(text, person, match.start(1), holders, sent)
 
 
 # the items of a list after 平度市的: names without punctuation, 的 or 与 (which open another phrase)

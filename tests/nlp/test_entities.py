@@ -449,3 +449,53 @@ def test_entities_a_country_before_a_word_its_last_character_could_open():
 def test_entities_a_department_name_with_he_inside_is_one_body(rules_nlp):
     orgs = {e.text for e in rules_nlp("石家庄市住房保障和房产管理局副局长肖香宝说。青岛市发展和改革委员会主任发言。").ents if e.label_ == "ORG"}
     assert {"石家庄市住房保障和房产管理局", "青岛市发展和改革委员会"} <= orgs
+
+
+def test_entities_rules_named_in_off_are_left_out():
+    text = "与青岛海诺生物工程有限公司完成首批签约"
+    assert ("青岛海诺生物工程有限公司", "ORG") in {(text[c.start:c.end], c.label) for c in find_entities(text)}
+    assert not [c for c in find_entities(text, off=["org_suffix"]) if c.rule == "org_suffix"]
+    with pytest.raises(ValueError, match="no entity rule"):
+        find_entities(text, off=["org_sufix"])
+
+
+def test_entities_without_override_rules_only_fill_between_the_models_names():
+    text = "中国人民银行第五次降低金融机构存贷款利率。"
+    known = [Candidate(0, 6, "ORG", "model")]
+    assert any(c.start < 6 < c.end for c in find_entities(text, known))  # the suffix rule runs on: …降低金融机构
+    assert ("中国人民银行", "ORG") in {(text[c.start:c.end], c.label) for c in find_entities(text, known, off=["override"])}
+    assert not any(c.start < 6 < c.end for c in find_entities(text, known, off=["override"]))
+
+
+def test_entities_the_rule_component_names_an_unknown_rule_in_its_error():
+    import spacy
+
+    nlp = spacy.blank("zh")
+    with pytest.raises(ValueError, match="names no entity rule"):
+        nlp.add_pipe("kg_entity_rules", config={"off": ["gazeteer"]})
+    assert nlp.add_pipe("kg_entity_rules", name="rules", config={"off": ["gazetteer"]}).off == {"gazetteer"}
+
+
+# fmt: off
+@pytest.mark.parametrize("run, names", [
+    ("江泽民李鹏朱镕基", ["江泽民", "李鹏", "朱镕基"]),
+    ("程世来孟晓阳叶水茂", ["程世来", "孟晓阳", "叶水茂"]),
+    ("张金明孙刚", ["张金明", "孙刚"]),
+    ("安德雷斯", None),  # a transliterated name
+    ("苏巴吉亚", None),
+    ("欧阳修文", None),  # one name with a compound surname
+    ("张三", None),
+])
+# fmt: on
+def test_entities_a_run_of_names_reads_as_its_names(run, names):
+    from kg.nlp.entities.name_lists import split_names
+
+    assert split_names(run) == names
+
+
+def test_entities_a_models_run_of_names_is_split_into_people():
+    text = "（记者程世来孟晓阳）今天报道。"
+    known = [Candidate(3, 5, "PERSON", "model"), Candidate(5, 9, "PERSON", "model")]  # 程世|来孟晓阳
+    assert _with_model(text, ("程世来孟晓阳", "PERSON")) >= {("程世来", "PERSON"), ("孟晓阳", "PERSON")}
+    assert {(text[c.start:c.end]) for c in find_entities(text, known)} >= {"程世来", "孟晓阳"}
+    assert ("程世来孟晓阳", "PERSON") in {(text[c.start:c.end], c.label) for c in find_entities(text, [Candidate(3, 9, "PERSON", "model")], off=["span_name_list"])}

@@ -6,8 +6,8 @@ describe Chinese news in general (suffixes, titles, administrative units) and li
 ``kg/resources/entities/``.
 """
 
-from kg.nlp.entities.document import find_entities
+from kg.nlp.entities.document import RULES, find_entities
 from kg.nlp.entities.names import Candidate
 from kg.nlp.entities.places import find_places
 
-__all__ = ["Candidate", "find_entities", "find_places"]
+__all__ = ["RULES", "Candidate", "find_entities", "find_places"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.nlp import lexicons
-from kg.nlp.entities.model_spans import repaired
+from kg.nlp.entities.model_spans import REPAIRS, repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
 from kg.nlp.entities.organizations import (
     find_coordinated_heads, find_enumerations, find_known_orgs, find_listed_peers, find_orgs, find_short_names, parent_names,
@@ -71,7 +71,8 @@ def propagate(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
     seen only the first), and of an organization's name that opens a longer one (上合组织 of
     上合组织青年创业国际孵化器). An organization named without a suffix (a brand: 海尔卡奥斯) is also
     found by its tail after the first two characters (卡奥斯), as news shortens such names."""
-    names = {text[c.start:c.end]: (c.label, c.name) for c in chosen if c.end - c.start >= 2 and c.rule != "model"}
+    # not 平度市 of 平度市、莱西市政府 (rule coordination): it stands for 平度市政府 there only
+    names = {text[c.start:c.end]: (c.label, c.name) for c in chosen if c.end - c.start >= 2 and c.rule not in ("model", "coordination")}
     for c in chosen:
         name = text[c.start:c.end]
         if c.label == "ORG" and c.rule in ("slot", "model") and 5 <= len(name) <= 8 and not _org_suffix_re().search(name):
@@ -157,7 +158,36 @@ def resolve_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return resolved
 
 
-def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffixes: bool = False) -> list[Candidate]:
+# The rule layer's rules by name, besides the repairs of the model's spans
+# (:data:`kg.nlp.entities.model_spans.REPAIRS`): finders; "override", a finder's name winning over
+# a shorter model entity it overlaps (off: finders only fill the gaps between the model's, and
+# "place_body" lets an organization named by a model's place and a body win over that place:
+# 平度市|政府); then rules over what was found.
+FINDERS = ("gazetteer", "place_suffix", "short_name", "org_suffix", "lexicon", "person_title", "enumeration",
+           "override", "place_body", "describes", "coordination", "slot", "listed_peers", "short_form",
+           "propagation", "level_kinds", "member_states")
+
+
+def _fills_in(text: str, cand: Candidate, known: list[Candidate], place_body: bool) -> bool:
+    """True for a finder's candidate that overlaps none of the model's entities ``known``, or, with
+    ``place_body``, an organization that opens with the one model place it overlaps and runs on
+    from it with no verb or numeral (平度市|政府, 李沧区|汇益港湾社会组织创新园; not 济南|设立分行,
+    日本|第二大汽车企业集团…)."""
+    overlapped = [k for k in known if k.start < cand.end and cand.start < k.end]
+    if not overlapped:
+        return True
+    if not place_body or cand.label != "ORG" or len(overlapped) > 1:
+        return False
+    place = overlapped[0]
+    if place.label not in ("GPE", "LOC") or place.start != cand.start or place.end >= cand.end:
+        return False
+    return not any(flag.startswith("m") or (flag.startswith("v") and flag != "vn")
+                   for _, flag in lexicons.pos_tags(text[place.end:cand.end]))
+RULES = REPAIRS + FINDERS
+
+
+def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffixes: bool = False,
+                  off: Iterable[str] = ()) -> list[Candidate]:
     """All rule entities of a text, non-overlapping, longest first.
 
     Args:
@@ -167,19 +197,46 @@ def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffix
             the same span (where the rule's label stands).
         keep_seldom_suffixes: let the organization suffix rule read names by the endings news
             annotators seldom mark, to count them (:mod:`kg.nlp.entities.name_usage`).
+        off: names of rules (:data:`RULES`) to leave out.
+
+    Raises:
+        ValueError: ``off`` names a rule there is none of.
     """
-    known = repaired(text, known)
+    off = frozenset(off)
+    if off - set(RULES):
+        raise ValueError(f"no entity rule {sorted(off - set(RULES))}: the rules are {', '.join(RULES)}")
+    known = repaired(text, known, off)
+    # places and banks' short names scope the organizations named after them (青岛|新金融产业园,
+    # 招行|广州分行) whether or not they are entities of their own here
     places = list(find_places(text))
     places += list(find_suffixed_places(text, places))
     shorts = list(find_short_names(text))  # 招行, which also heads its units' names (招行广州分行)
     heads = [c for c in shorts if not _has_verb(text[c.end:c.end + 2])]  # not 建行|加快|机构
-    found = places + shorts + list(find_orgs(text, places, keep_seldom_suffixes, heads)) + list(find_known_orgs(text))
-    found += list(find_persons(text)) + list(find_enumerations(text))
-    chosen = _choose([c for c in known + found if not _describes(c, text)])
-    heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
-    chosen = [heads.get((c.start, c.end), c) for c in chosen]
-    chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
-    chosen = _choose(chosen + list(find_listed_peers(text, chosen)))
-    chosen = _choose(chosen + list(find_short_forms(text, chosen)))
-    chosen = drop_level_kinds(text, _choose(chosen + list(propagate(text, chosen))))
-    return resolve_surnames(text, drop_member_states(text, chosen))
+    found = [c for c in places + shorts if c.rule not in off]
+    if "org_suffix" not in off:
+        found += list(find_orgs(text, places, keep_seldom_suffixes, heads))
+    if "lexicon" not in off:
+        found += list(find_known_orgs(text))
+    if "person_title" not in off:
+        found += list(find_persons(text))
+    if "enumeration" not in off:
+        found += list(find_enumerations(text))
+    if "override" in off:  # the finders fill the gaps between the model's entities, but for place_body
+        found = [c for c in found if _fills_in(text, c, known, "place_body" not in off)]
+    chosen = _choose([c for c in known + found if "describes" in off or not _describes(c, text)])
+    if "coordination" not in off:
+        heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
+        chosen = [heads.get((c.start, c.end), c) for c in chosen]
+    if "slot" not in off:
+        chosen = _choose(chosen + list(find_slot_fillers(text, chosen)))
+    if "listed_peers" not in off:
+        chosen = _choose(chosen + list(find_listed_peers(text, chosen)))
+    if "short_form" not in off:
+        chosen = _choose(chosen + list(find_short_forms(text, chosen)))
+    if "propagation" not in off:
+        chosen = _choose(chosen + list(propagate(text, chosen)))
+    if "level_kinds" not in off:
+        chosen = drop_level_kinds(text, chosen)
+    if "member_states" not in off:
+        chosen = drop_member_states(text, chosen)
+    return resolve_surnames(text, chosen)

@@ -5,7 +5,8 @@ event's ending, an organization with a sector's, a trade's, a gathering's or a p
 with 为 as a word (…升级为…) or with 旗下 after it, one that runs on into the sentence, over a
 conjunction or from a native place, a place with a company's ending; a name that 展 or 节 follows
 (an exhibition's: 金诺云展), a kind of body by its size (大党委), an organization that is a
-dwelling compound (a place: 广兴里里院), a city's and a street's name in one span (two places). The rule layer
+dwelling compound (a place: 广兴里里院), a city's and a street's name in one span (two places), a run
+of people's names read as one or a few (:mod:`kg.nlp.entities.name_lists`). The rule layer
 (:func:`kg.nlp.entities.find_entities`) takes the model's spans through :func:`repaired` before it
 fills around them."""
 
@@ -16,17 +17,32 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.entities.name_lists import split_lists
 from kg.nlp.entities.names import Candidate, _org_suffix_re, _org_suffixes
 from kg.nlp.entities.organizations import is_place_name
 
 
-def repaired(text: str, known: Iterable[Candidate]) -> list[Candidate]:
-    """The model's spans that can be names, cut back, split or relabelled where they have to be."""
-    spans = [_unquoted(text, _undotted(text, c)) for c in known]
-    spans = [_trimmed(text, c) for c in spans if c.end > c.start and _well_formed(text[c.start:c.end], c.label)
-             and not _COUNTED.match(text, c.end) and not _heads_an_event(text, c)]
-    spans = [part for c in spans for part in _split_coordinated(text, c)]
-    return [part for c in spans for part in _split_seat(text, _dwelling(text, _company(text, c)))]
+def repaired(text: str, known: Iterable[Candidate], off: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The model's spans that can be names, cut back, split or relabelled where they have to be;
+    the repairs named in ``off`` (see :data:`REPAIRS`) are left out."""
+    spans = list(known)
+    if "span_edges" not in off:
+        spans = [_unquoted(text, _undotted(text, c)) for c in spans]
+    checks = [check for rule, check in _CHECKS.items() if rule not in off]
+    spans = [c for c in spans if c.end > c.start and not any(check(text, c) for check in checks)]
+    if "span_trim" not in off:
+        spans = [_trimmed(text, c) for c in spans]
+    if "span_coordinated" not in off:
+        spans = [part for c in spans for part in _split_coordinated(text, c)]
+    if "span_company" not in off:
+        spans = [_company(text, c) for c in spans]
+    if "span_dwelling" not in off:
+        spans = [_dwelling(text, c) for c in spans]
+    if "span_seat" not in off:
+        spans = [part for c in spans for part in _split_seat(text, c)]
+    if "span_name_list" not in off:
+        spans = split_lists(text, spans)
+    return spans
 
 
 # a count after a name makes it a kind, not one organization: 设立楼院党小组8800多个, 党支部3300余个
@@ -46,32 +62,44 @@ def _heads_an_event(text: str, cand: Candidate) -> bool:
     return len(lexicons.pos_tags(text[cand.end:cand.end + 4])[0][0]) == 1
 
 
-def _well_formed(name: str, label: str) -> bool:
-    """False for a statistical model's span that no name can be: one that runs over a line break or
-    a sentence or clause mark, or opens a quote or bracket it does not close (“青岛·云展日”主题活动启动\n本报),
-    or a place of three characters or more with the ending of an event or date (青岛·云展日), or an
-    organization with the ending of a sector or a task (青岛布局工业设计产业).
-    No gold entity of MSRA's development set breaks these."""
-    if _BREAK.search(name) or any(name.count(a) != name.count(b) for a, b in _PAIRS):
-        return False
-    if label != "PERSON" and name.endswith("籍"):
-        return False  # 青岛籍: where someone comes from, not an organization or a place
-    if label == "ORG" and name.endswith(_not_org_endings()):
-        return False  # 青岛布局工业设计产业: a sector, not an organization
-    if label == "ORG" and name.endswith(_group_nouns()):
-        return False  # 澳大利亚建筑师, 仙游古典家具企业: people of a trade or a group, not one organization
-    if label == "ORG" and name.endswith(_gatherings()):
-        return False  # 上海合作组织青岛峰会: a gathering, not an organization
-    if label == "ORG" and name[0] in _KIND_MODIFIERS and name[1:] in _body_endings():
-        return False  # 大党委, 新公司: a kind of body, not one
+def _no_name(check):
+    """A check of a span's text and label, read as one of a span (see :data:`_CHECKS`)."""
+    return lambda text, cand: check(text[cand.start:cand.end], cand.label)
+
+
+def _post_not_body(name: str, label: str) -> bool:
     post = _post_of(name) if label == "ORG" else None
-    if post is not None and not post.endswith(_body_endings()):
-        return False  # 俄罗斯联邦军事总监: a post, not an organization (新华社记者 is cut: _trimmed)
-    if label == "PERSON" and _is_gathering(name):
-        return False  # 观摩会: a gathering, not a person
-    if label == "ORG" and "为" in name[1:] and _says_becomes(name):
-        return False  # 青岛广兴里里院蝶变升级为工业设计中心: a clause, not a name
-    return not (label in ("GPE", "LOC") and len(name) >= 3 and name.endswith(_not_place_endings()))
+    return post is not None and not post.endswith(_body_endings())
+
+
+# Spans no name can be, by rule name (``find_entities(off=...)`` leaves any of them out). Of MSRA's
+# development set's gold entities none is one.
+_CHECKS = {
+    # runs over a line break or a sentence or clause mark, or opens a quote or bracket it does not
+    # close (“青岛·云展日”主题活动启动\n本报)
+    "span_breaks": _no_name(lambda name, label: bool(_BREAK.search(name)) or any(name.count(a) != name.count(b) for a, b in _PAIRS)),
+    # 青岛籍: where someone comes from, not an organization or a place
+    "span_native": _no_name(lambda name, label: label != "PERSON" and name.endswith("籍")),
+    # 青岛布局工业设计产业: a sector, not an organization
+    "span_sector": _no_name(lambda name, label: label == "ORG" and name.endswith(_not_org_endings())),
+    # 澳大利亚建筑师, 仙游古典家具企业: people of a trade or a group, not one organization
+    "span_group": _no_name(lambda name, label: label == "ORG" and name.endswith(_group_nouns())),
+    # 上海合作组织青岛峰会: a gathering, not an organization; 观摩会, not a person
+    "span_gathering": _no_name(lambda name, label: (label == "ORG" and name.endswith(_gatherings()))
+                               or (label == "PERSON" and _is_gathering(name))),
+    # 大党委, 新公司: a kind of body, not one
+    "span_kind": _no_name(lambda name, label: label == "ORG" and name[0] in _KIND_MODIFIERS and name[1:] in _body_endings()),
+    # 俄罗斯联邦军事总监: a post, not an organization (新华社记者 is cut: _trimmed)
+    "span_post": _no_name(_post_not_body),
+    # 青岛广兴里里院蝶变升级为工业设计中心: a clause, not a name
+    "span_becomes": _no_name(lambda name, label: label == "ORG" and "为" in name[1:] and _says_becomes(name)),
+    # 青岛·云展日: a place of three characters or more with the ending of an event or a date
+    "span_event_place": _no_name(lambda name, label: label in ("GPE", "LOC") and len(name) >= 3 and name.endswith(_not_place_endings())),
+    "span_counted": lambda text, cand: bool(_COUNTED.match(text, cand.end)),
+    "span_exhibition": lambda text, cand: _heads_an_event(text, cand),
+}
+REPAIRS = ("span_edges", *_CHECKS, "span_trim", "span_coordinated", "span_company", "span_dwelling", "span_seat",
+           "span_name_list")
 
 
 @lru_cache(maxsize=1)
