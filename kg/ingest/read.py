@@ -10,8 +10,8 @@ from pathlib import Path
 from kg.ingest.decode import InputError, read_text
 from kg.ingest.records import Article
 from kg.ingest.split import split_page
-from kg.ingest.webpage import SUFFIXES, page_text
-from kg.ingest.bylines import find_page_date
+from kg.ingest.webpage import SUFFIXES, WebPage, read_page
+from kg.ingest.bylines import date_article, find_page_date
 
 
 
@@ -38,15 +38,28 @@ def read_articles(path: Path, source: str, *, default_date: date | None = None) 
     """The articles of one file (see :func:`kg.ingest.split.split_page`).
 
     The publication date comes from the sidecar metadata file, else from a web page's metadata
-    (:mod:`kg.ingest.webpage`), else from a date printed at the top of the page, else from
-    ``default_date`` (``kg build --date``).
+    (:mod:`kg.ingest.webpage`), else from a date the article prints (发布时间：…), else from a date
+    printed at the top of the page, else from the dateline's month and day in the year of
+    ``default_date`` (``kg build --date``), else from ``default_date``
+    (:func:`kg.ingest.bylines.date_article`).
     """
-    page, published = read_text(path), None
+    page, web = read_text(path), None
     if path.suffix.lower() in SUFFIXES:
-        page, published = page_text(page)
+        web = read_page(page)
+        page = web.text
     meta = read_metadata(path)
-    when = date.fromisoformat(meta["date"]) if "date" in meta else published or find_page_date(page) or default_date
-    doc_id = Path(source).with_suffix("").as_posix().replace("/", "_")
+    published = web.date if web else None
+    given = date.fromisoformat(meta["date"]) if "date" in meta else published
+    page_date = find_page_date(page)
+    doc_id = Path(source).with_suffix("").as_posix()  # "/" kept: a/b.txt and a_b.txt are two articles
     for article in split_page(page, doc_id=doc_id, source=source):
-        article.date = when.isoformat() if when else None
+        date_article(article, given=given, page=page_date, default=default_date)
+        add_page_metadata(article, web)
         yield article
+
+
+def add_page_metadata(article: Article, web: WebPage | None) -> None:
+    """Give an article of a web page the site name and author metadata of its page."""
+    if web is not None:
+        article.site_name = web.site_name
+        article.authors_meta = list(web.authors)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest import bylines
 from kg.ingest.clean import is_cut, normalize_line
+from kg.ingest.credits import Credits
 from kg.ingest.records import Article, Span
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -29,6 +30,7 @@ class _Line:
     blank_before: int  # blank lines between this line and the previous one
     level: int = 0  # heading level, 0 for other lines
     kind: str = "body"  # heading | byline | boilerplate | kicker | body
+    credits: Credits | None = None  # what a byline line says
 
 
 @dataclass
@@ -37,7 +39,7 @@ class _Draft:
     subtitles: list[str] = field(default_factory=list)
     kicker: str = ""
     sections: list[tuple[str, str]] = field(default_factory=list)  # (kind, text): heading | body
-    authors: list[str] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)  # of its byline lines
 
     @property
     def size(self) -> int:
@@ -88,8 +90,9 @@ def _lines(page: str) -> list[_Line]:
             line.level, line.text, line.kind = len(heading.group(1)), heading.group(2).strip(), "heading"
         elif text[0] in bylines.lexicon()["boilerplate_markers"] or bylines.is_date_line(text):
             line.kind = "boilerplate"
-        elif bylines.is_byline(text):
-            line.kind = "byline"
+            line.credits = bylines.read_line(text) if text[0] not in bylines.lexicon()["boilerplate_markers"] else None
+        elif (credits := bylines.read_line(text)) is not None:
+            line.kind, line.credits = "byline", credits
         lines.append(line)
     for prev, line, nxt in zip([None, *lines], lines, lines[1:]):
         if line.kind == "body" and line.text.endswith("——") and nxt.kind == "heading" and not _sole_body(prev, nxt):
@@ -116,7 +119,18 @@ def _plain_headline(line: _Line, nxt: _Line, *, first: bool) -> bool:
     return (
         line.kind == "body" and (first or line.blank_before >= 1) and len(line.text) <= MAX_HEADLINE
         and line.text[-1] not in "。！？!?；;…，,"
-        and (nxt.kind == "byline" or (nxt.kind == "body" and bylines.find_dateline(nxt.text) is not None))
+        and bylines.find_dateline(line.text) is None  # 新华社南京3月8日电 题：…: a dateline, no headline
+        and bylines.closing_credits(line.text) is None  # …坚持下去。”（记者 张三）: an article's last line
+        and (_opens_article(nxt) or (nxt.kind == "body" and bylines.find_dateline(nxt.text) is not None))
+    )
+
+
+def _opens_article(line: _Line) -> bool:
+    """A byline that can stand under a headline: one that names a writer, an outlet or a date, not an
+    editor alone (编辑：…, 责任编辑：… close an article)."""
+    credits = line.credits
+    return line.kind == "byline" and credits is not None and (
+        bool(credits.authors or credits.contributors or credits.outlet or credits.published) or not credits.editors
     )
 
 
@@ -162,8 +176,8 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
                 current.sections.append(("heading", line.text))
             if kicker and current.title == line.text:
                 current.kicker, kicker = kicker, ""
-        elif line.kind == "byline":
-            current.authors.extend(n for n in bylines.parse_byline(line.text) if n not in current.authors)
+        elif line.kind == "byline" or line.credits is not None:  # a date line's date is the article's too
+            current.credits.update(line.credits)
         elif line.kind == "body":
             if current.size + len(line.text) > MAX_ARTICLE and current.has_body:
                 current = _Draft(title=current.title)
@@ -182,22 +196,32 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
 
     Returns:
         The articles in page order. Each ``text`` holds kicker, title, subtitles, section headings
-        and body paragraphs, one per line; bylines are kept as ``authors``, not in the text.
+        and body paragraphs, one per line. Byline and metadata lines are kept as the article's
+        credits (``authors``, ``contributors``, ``editors``, ``outlet``, ``place``, ``filed``, and
+        ``date`` where the article prints one), not in the text; datelines and closing brackets
+        (（记者 张三）) stay in the text and add to the credits.
     """
     articles = []
     for index, draft in enumerate(_drafts(_lines(_uncommented(page)))):
         parts = [p for p in (draft.kicker, draft.title, *draft.subtitles) if p]
         dateline: Span | None = None
         captions: list[Span] = []
+        credits, closing = draft.credits, Credits()
         bodies = 0
         for kind, text in draft.sections:
             offset = sum(len(p) + 1 for p in parts)
             if kind == "body":
-                if dateline is None and bodies < 2:  # the first paragraph, or the one after a plain-text headline
-                    dateline = bylines.find_dateline(text, offset)
+                if dateline is None and bodies < 2 and (opening := bylines.dateline_credits(text)):
+                    # the first paragraph, or the one after a plain-text headline
+                    surface = text[:opening[0]].rstrip()
+                    dateline = Span(offset, offset + len(surface), surface) if surface else None
+                    credits.update(opening[1])
+                if (ending := bylines.closing_credits(text)) is not None:
+                    closing.update(ending[1])
                 bodies += 1
                 captions.extend(bylines.find_captions(text, offset))
             parts.append(text)
+        credits.update(closing)
         articles.append(
             Article(
                 id=f"{doc_id}-{index}",
@@ -206,9 +230,15 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
                 text="\n".join(parts),
                 subtitles=draft.subtitles,
                 kicker=draft.kicker,
-                authors=draft.authors + [n for n in bylines.dateline_authors(dateline.text if dateline else "") if n not in draft.authors],
+                authors=credits.authors,
+                contributors=credits.contributors,
+                editors=credits.editors,
+                outlet=credits.outlet,
+                place=credits.place,
+                filed=credits.filed,
                 dateline=dateline,
                 captions=captions,
+                date=credits.published,
             )
         )
     return articles

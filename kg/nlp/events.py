@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.ingest.bylines import find_dateline
+from kg.ingest.bylines import credit_spans
 from kg.nlp import lexicons, trigger_use
 from kg.nlp.amounts import find_amounts
 from kg.nlp.entities.persons import _title_re
@@ -210,13 +210,9 @@ _NEEDS_MONEY = ("投入",)  # a trigger that is an event only with an amount in 
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
-    spans, offset = [], 0
-    for paragraph in text.split("\n"):
-        found = find_dateline(paragraph, offset)
-        if found:
-            spans.append((found.start, found.end))
-        offset += len(paragraph) + 1
-    return spans
+    """Datelines with their reporters and the credits that close paragraphs (（记者 张三）): the
+    people named there report the news, they take no part in it."""
+    return credit_spans(text)
 
 
 

@@ -20,11 +20,13 @@ def test_split_seed_page_into_articles(seed_articles):
 
 
 def test_split_seed_bylines_name_each_articles_authors(seed_articles):
-    authors = {a.title: a.authors for a in seed_articles}
-    assert authors["海尔卡奥斯与平度莱西达成战略合作"] == ["肖芳"]
-    assert authors["青岛:城市党建引领“搞活一座城”"] == ["薄克国", "张少丰", "王秀梅"]
-    assert authors["上合示范区打造青年创业国际孵化平台"] == ["白晓", "李颖慧"]
-    assert authors["老城复兴开辟新路径"] == ["李媛"]
+    credits = {a.title: (a.authors, a.contributors) for a in seed_articles}
+    assert credits["海尔卡奥斯与平度莱西达成战略合作"] == (["肖芳"], [])
+    assert credits["青岛:城市党建引领“搞活一座城”"] == (["薄克国"], ["张少丰", "王秀梅"])  # 本报通讯员: contributors
+    assert credits["上合示范区打造青年创业国际孵化平台"] == (["白晓"], ["李颖慧"])
+    assert credits["老城复兴开辟新路径"] == (["李媛"], [])
+    signing = next(a for a in seed_articles if a.title.startswith("海尔卡奥斯"))
+    assert (signing.outlet, signing.place) == ("本报", "青岛")
     assert all("□" not in a.text and "本报记者" not in a.text for a in seed_articles)
 
 
@@ -79,7 +81,7 @@ def test_split_page_dateline_opens_a_body_and_names_its_reporters():
     (article,) = split_page(page, doc_id="d", source="d.txt")
     assert article.text.split("\n")[0] == "青岛与上汽集团签署战略合作协议"  # not run into the body
     assert article.title == "青岛与上汽集团签署战略合作协议"  # a plain-text headline
-    assert article.authors == ["张三", "李四"]
+    assert (article.authors, article.contributors, article.outlet) == (["张三"], ["李四"], "本报")
 
 
 def test_split_page_block_break_starts_untitled_item():
