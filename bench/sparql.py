@@ -66,7 +66,7 @@ def run_kg(folders: list[Path]):
     import kg
     from kg.build import analyse
     from kg.ingest import read_articles
-    from kg.ingest.read import collect_files
+    from kg.corpus.documents import collect_paths
     from kg.rdf.mapping import GraphBuilder
     from kg.resolve.entities import EntityTable
 
@@ -76,7 +76,7 @@ def run_kg(folders: list[Path]):
     table = EntityTable()
     builder = GraphBuilder(BASE, table)
     articles = 0
-    for path, source in collect_files(folders):
+    for path, source in collect_paths(folders):
         for result in analyse(nlp, read_articles(path, source), table):
             builder.add_article(result)
             articles += 1

@@ -6,7 +6,7 @@
     >>> [(e.text, e.label_) for e in doc.ents]
 """
 
-__version__ = "0.1.0"
+__version__ = "0.5.0"  # the one place of kg's version: pyproject.toml reads it
 
 
 def load(model: str | None = None, **kwargs):

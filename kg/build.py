@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg.atomic import remove_stale, replace_dir
 from kg.corpus.cache import CACHE_DIR, ResultCache, document_key, pipeline_version
-from kg.corpus.documents import DEFAULT_INCLUDE, Document, collect_paths, read_documents
+from kg.corpus.documents import DEFAULT_INCLUDE, Document, collect_inputs, read_documents
 from kg.corpus.engines import Engine, make_engine
 from kg.corpus.extract import ArticleRecord, DocumentResult, Options, article_record
 from kg.ingest import Article
@@ -63,15 +63,16 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
 
 def register(table: EntityTable, record: ArticleRecord) -> ArticleResult:
     """Register an article's mentions in ``table``, in the order the pipeline found them."""
-    keys, scope = [], scope_of(record.article)
+    keys, mentions, scope = [], [], scope_of(record.article)
     for mention in record.mentions:
         key = table.add(mention, record.home, scope)
+        mentions.append((mention, key))
         if key not in keys:
             keys.append(key)
     table.note(scope, keys)
     return ArticleResult(
         article=record.article, events=record.events, positions=record.positions,
-        locations=record.locations, mention_keys=keys, home=record.home,
+        locations=record.locations, mention_keys=keys, mentions=mentions, home=record.home,
     )
 
 
@@ -93,7 +94,7 @@ def stage(out: Path) -> Path:
 
 
 def write_outputs(
-    staging: Path, out: Path, *, title: str, redirects=None, formats: Sequence[str] = (), keep: Sequence[str] = (),
+    staging: Path, out: Path, *, title: str, base_iri: str = DEFAULT_BASE, formats: Sequence[str] = (), keep: Sequence[str] = (),
 ) -> tuple[list[Path], int]:
     """Make ``graph.ttl``, the Oxigraph ``store/`` and ``graph.html`` from the spool in ``staging``
     (:func:`stage`, ``.work/spool.nq``) and swap the folder in for ``out``.
@@ -103,14 +104,15 @@ def write_outputs(
     graph in more syntaxes (:data:`kg.sparql.formats.FORMATS`: nt, nquads, trig, jsonld) and for
     network and table tools (gexf, graphml, csv: :mod:`kg.analysis.export`).
     The store also holds ``ontology.ttl`` in a named graph (:mod:`kg.sparql.ontology`).
-    ``redirects`` are the IRIs of entities merged after they were spooled
-    (:meth:`kg.rdf.mapping.Mapping.redirects`). ``keep`` names entries of the old ``out`` (the cache,
+    ``manifest.json`` says what made the output (``base_iri``) and gives each named graph's digest
+    with nquads or trig (:mod:`kg.manifest`). ``keep`` names entries of the old ``out`` (the cache,
     ``.cache``) moved into the new folder just before the swap, and moved back if it fails.
 
     Returns:
         The files and folders made, and the number of distinct triples in the graph.
     """
     from kg.analysis.export import EXPORT_FILES, write_exports
+    from kg.manifest import write_manifest
     from kg.rdf.assemble import assemble
     from kg.sparql.formats import CONTEXT
     from kg.sparql.ontology import load_ontology
@@ -122,7 +124,7 @@ def write_outputs(
     work = staging / WORK
     rdf_formats = [f for f in formats if f not in EXPORT_FILES]
     try:
-        made = assemble(work / SPOOL, staging, work=work, redirects=redirects, formats=rdf_formats, context=CONTEXT)
+        made = assemble(work / SPOOL, staging, work=work, formats=rdf_formats, context=CONTEXT)
         fill_store(made.ntriples, staging / STORE_DIR)  # the embedded SPARQL store
         load_ontology(staging / STORE_DIR)  # in its own named graph; kg query and kg serve see both
         store = open_store(staging / STORE_DIR)
@@ -130,6 +132,7 @@ def write_outputs(
         exports = write_exports(made.ntriples, staging, [f for f in formats if f in EXPORT_FILES])  # gexf, graphml, csv
         del store  # closed before the folder is moved
         write_html(page, staging / "graph.html", title=title)
+        manifest = write_manifest(staging, base=base_iri, graphs=made.graphs)
         shutil.rmtree(work)
         for name in keep:
             if (out / name).exists():
@@ -142,7 +145,7 @@ def write_outputs(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     extra = [out / p.name for p in [*made.files, *exports] if p.name != "graph.ttl"]
-    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR] + extra, made.triples
+    return [out / "graph.ttl", out / "graph.html", out / STORE_DIR, out / manifest.name] + extra, made.triples
 
 
 def build(
@@ -162,6 +165,8 @@ def build(
     engine: str = "local",
     scheduler: object = None,
     cache: bool = True,
+    mentions: bool = True,
+    root: Path | None = None,
 ) -> Summary:
     """Build the knowledge graph of the news under ``paths`` into ``out``.
 
@@ -193,6 +198,11 @@ def build(
         engine: ``local`` (``workers`` processes on this machine) or ``dask``.
         scheduler: the Dask scheduler's address (or a ``distributed.Client``) for ``engine="dask"``.
         cache: reuse and keep per-document results in ``out/.cache/``.
+        mentions: write each entity mention and event trigger as a ``nif:Phrase`` (offsets,
+            characters, sentence, the entity it names); False leaves provenance at the sentence.
+        root: the corpus root that documents are named below (their IRIs are made of these
+            names); None: the folder given, or the deepest one holding all inputs
+            (:func:`kg.corpus.documents.collect_inputs`).
 
     Returns:
         A :class:`Summary` of what was made.
@@ -207,16 +217,19 @@ def build(
             check_resources(resources)
         except FileNotFoundError as err:
             raise InputError(f"--resources: {err}") from None
-    files = collect_paths(paths, include)
+    inputs = collect_inputs(paths, include, root=root)
+    files = inputs.files
     options = Options(model=model, date=date.isoformat() if date else None,
                       resources=str(Path(resources).resolve()) if resources is not None else None,
                       events=events if events in (None, "model", "rules") else str(Path(events).resolve()))
     title = f"kg: {', '.join(p.name for p in paths)}"
     results = ResultCache(out.resolve() / CACHE_DIR) if cache else None
-    fingerprint = hashlib.sha256(json.dumps([base_iri, list(formats), title]).encode())
+    fingerprint = hashlib.sha256(json.dumps([base_iri, list(formats), title, mentions]).encode())
+    skipped = [f"skipped: {folder}: an output of kg build ({marker}), not news" for folder, marker in inputs.skipped]
     if results is not None:
         summary = _unchanged(files, options, fingerprint.copy(), results, out)
         if summary is not None:
+            summary.notes = skipped + [note for note in summary.notes if note not in skipped]
             summary.seconds = time.perf_counter() - started
             return summary
     if results is not None:
@@ -226,8 +239,9 @@ def build(
         every_core = sum(p.stat().st_size for p, _ in files) <= BATCH_BYTES
         workers = 1 if every_core else None
     table = EntityTable()
-    mapping = Mapping(base_iri, table)
+    mapping = Mapping(base_iri, table, phrases=mentions)
     summary = Summary()
+    summary.notes += skipped
     iterator = progress(files, len(files)) if progress else files
     documents = (doc for path, source in iterator for doc in read_documents(path, source))
     runner = _Runner(lambda: make_engine(engine, workers=workers, model=model, resources=options.resources, events=options.events, scheduler=scheduler, every_core=every_core), options, warm=gazetteer.names)
@@ -258,7 +272,7 @@ def build(
         raise
     summary.entities.update(e.label for e in table.entities.values())
     summary.outputs, summary.triples = write_outputs(
-        staging, out, title=title, redirects=mapping.redirects(), formats=formats,
+        staging, out, title=title, base_iri=mapping.base, formats=formats,
         keep=[CACHE_DIR] if cache else [],
     )
     if results is not None and not summary.failed:

@@ -20,8 +20,20 @@ app = typer.Typer(
 console = Console(stderr=True, soft_wrap=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print kg's version and exit.")
+    ] = False,
+) -> None:
     """kg turns folders of Chinese news into an RDF knowledge graph (out/graph.ttl) and an
     interactive offline graph (out/graph.html)."""
 
@@ -58,6 +70,10 @@ def build(
     engine: Annotated[str, typer.Option(help="local (this machine's cores) or dask (a dask.distributed cluster, see --scheduler).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786.")] = None,
     cache: Annotated[bool, typer.Option(help="Reuse per-document results kept in OUT/.cache/ (only changed documents are analysed).")] = True,
+    mentions: Annotated[bool, typer.Option(help="Write every entity mention and event trigger as a nif:Phrase (offsets, characters, sentence, the entity it names); --no-mentions keeps provenance at the sentence, for a smaller graph.")] = True,
+    root: Annotated[
+        Optional[Path], typer.Option(file_okay=False, help="The corpus root: documents are named by their path below it, and their IRIs made of these names. [default: the folder given, or the deepest one holding all inputs]")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read news, extract entities, events and relations, write out/graph.ttl and out/graph.html.
@@ -96,7 +112,7 @@ def build(
             summary = run_build(
                 paths, out, model=model, resources=resources, events=events, base_iri=base_iri, date=date.date() if date else None, strict=strict,
                 formats=fmt or [], progress=progress, include=include or DEFAULT_INCLUDE, workers=workers,
-                engine=engine, scheduler=scheduler, cache=cache,
+                engine=engine, scheduler=scheduler, cache=cache, mentions=mentions, root=root,
             )
     except Stopped as stop:
         kept = f"; what was analysed is kept in {out / '.cache'} for the next run" if cache else ""
@@ -118,7 +134,7 @@ def build(
             f"{summary.documents} documents ({summary.analysed} analysed, {summary.documents - summary.analysed} from the cache), {summary.articles} articles, "
             f"{sum(summary.entities.values())} entities ({_counts(summary.entities)}), "
             f"{sum(summary.events.values())} events ({_counts(summary.events)}), "
-            f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(str, summary.outputs))}"
+            f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(_shown, summary.outputs))}"
         )
     for note in summary.notes:
         console.print(note, markup=False, highlight=False)
@@ -129,7 +145,7 @@ def build(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Gold annotation files (JSON, format in the README).")],
+    gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Gold annotation files (JSON, format in docs/quality.md).")],
     graph: Annotated[Path, typer.Option(exists=True, dir_okay=False, help="The graph to score.")] = Path("out/graph.ttl"),
     misses: Annotated[bool, typer.Option(help="List what was missed and what was found beyond gold.")] = True,
 ) -> None:
@@ -168,7 +184,7 @@ def train(
     dev: Annotated[list[Path], typer.Option(exists=True, dir_okay=False, help="Held-out corpora that pick the best model (repeatable).")],
     output: Annotated[Path, typer.Option(help="Folder for the converted corpora, checkpoints and the trained pipeline.")] = Path("training"),
     max_steps: Annotated[Optional[int], typer.Option(help="Stop after this many steps (default: the config's).")] = None,
-    config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/mish.cfg, the first step of the shipped model's recipe in README).")] = None,
+    config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/mish.cfg, the first step of the shipped model's recipe in docs/model.md).")] = None,
     init: Annotated[
         Optional[Path],
         typer.Option(exists=True, file_okay=False, help="Go on training from this pipeline's weights (e.g. kg/resources/model with --config kg/resources/ner/finetune.cfg)."),
@@ -215,6 +231,14 @@ def train_events(
     console.print(f"dev event participants P {p:.3f} R {r:.3f} F1 {f:.3f} (epochs kept {scores['epochs']}) → {output}")
 
 
+def _shown(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder where it lies below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _counts(counter) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
@@ -229,7 +253,7 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, or a SPARQL results format: csv, tsv, json.")] = "table",
 ) -> None:
     """Run a SPARQL query on the store that kg build filled (out/store) and print the results.
-    kg's prefixes (kg:, schema:, rdfs:, prov:, nif:, skos:, sem:, xsd:, id:) need no PREFIX line.
+    kg's prefixes (kg:, schema:, rdfs:, prov:, nif:, itsrdf:, skos:, sem:, xsd:, id:) need no PREFIX line.
 
     Example: kg query -f queries/signings.rq --format csv
     """
@@ -270,6 +294,33 @@ def serve(
         console.print(f"error: {err}", markup=False, highlight=False)
         raise typer.Exit(code=2) from None
     raise typer.Exit(code=code)
+
+
+@app.command()
+def load(
+    graph_store: Annotated[str, typer.Argument(help="The store's SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (kg serve --writable, oxigraph serve).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The output folder of kg build --format nquads: its manifest.json and graph.nq.")] = Path("out"),
+    since: Annotated[
+        Optional[Path], typer.Option(exists=True, help="The manifest.json of the build the store holds (keep a copy after each load): only graphs that changed are sent, and those of removed documents deleted. [default: put every graph]")
+    ] = None,
+) -> None:
+    """Update a SPARQL store from a build, one named graph per document: PUT the graphs that are new
+    or changed since --since, DELETE those of documents no longer in the corpus.
+
+    Example: kg build news/ --format nquads && kg load http://127.0.0.1:7878/store --since loaded.json && cp out/manifest.json loaded.json
+    """
+    from kg.sparql.load import LoadError, load_build
+
+    try:
+        done = load_build(out, graph_store, since)
+    except ValueError as err:
+        console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+    except LoadError as err:  # graphs sent before it stay sent: run it again with the same --since
+        console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(code=1) from None
+    console.print(f"{len(done.put)} graphs put, {len(done.delete)} deleted, {done.unchanged} unchanged → {graph_store}; "
+                  f"keep {out / 'manifest.json'} for the next --since", markup=False, highlight=False)
 
 
 @app.command()

@@ -36,7 +36,7 @@ def _rows(store, query):
 def test_build_seed_signing_with_counterpart_and_sentence(seed_out):
     rows = _rows(_store(seed_out), """
         SELECT ?partner ?anchor WHERE {
-          ?e a kg:Signing ; kg:agent/rdfs:label "海尔卡奥斯"@zh ; kg:partner/rdfs:label ?partner ;
+          ?e a kg:Signing ; kg:agent/rdfs:label "海尔卡奥斯"@zh-Hans ; kg:partner/rdfs:label ?partner ;
              prov:wasDerivedFrom ?s .
           ?s nif:anchorOf ?anchor .
         }""")
@@ -47,15 +47,15 @@ def test_build_seed_signing_with_counterpart_and_sentence(seed_out):
 
 def test_build_seed_unveiling_and_bylines(seed_out):
     store = _store(seed_out)
-    assert _rows(store, 'SELECT ?a WHERE { ?a schema:headline "海尔卡奥斯与平度莱西达成战略合作"@zh ; schema:author/rdfs:label "肖芳"@zh }')
+    assert _rows(store, 'SELECT ?a WHERE { ?a schema:headline "海尔卡奥斯与平度莱西达成战略合作"@zh-Hans ; schema:author/rdfs:label "肖芳"@zh-Hans }')
     unveiled = {r[0] for r in _rows(store, "SELECT ?n WHERE { ?e a kg:Unveiling ; kg:theme/rdfs:label ?n }")}
     assert "山东省港口集团" in unveiled
 
 
 def test_build_seed_places_in_hierarchy_with_codes(seed_out):
     rows = _rows(_store(seed_out), """
-        SELECT ?code WHERE { ?p rdfs:label "平度市"@zh ; kg:gbCode ?code ;
-                             schema:containedInPlace/rdfs:label "青岛市"@zh }""")
+        SELECT ?code WHERE { ?p rdfs:label "平度市"@zh-Hans ; kg:gbCode ?code ;
+                             schema:containedInPlace/rdfs:label "青岛市"@zh-Hans }""")
     assert rows == [("370283",)]
 
 
@@ -157,9 +157,33 @@ def test_build_traditional_big5_analysed_simplified_keeps_original(tmp_path):
     assert result.exit_code == 0, result.output
     store = _store(out)
     rows = _rows(store, """
-        SELECT ?alt ?when WHERE {
+        SELECT ?alt ?tag ?when WHERE {
           ?e a kg:Signing ; kg:agent ?a ; sem:hasTimeStamp ?when .
-          ?a rdfs:label "海尔卡奥斯"@zh ; skos:altLabel ?alt . }""")
-    assert ("海爾卡奧斯", "2020-05-28") in rows
+          ?a rdfs:label "海尔卡奥斯"@zh-Hans ; skos:altLabel ?alt . BIND (LCASE(LANG(?alt)) AS ?tag) }""")
+    assert ("海爾卡奧斯", "zh-hant", "2020-05-28") in rows  # the name as printed, tagged by its script
+    assert _rows(store, "SELECT (LCASE(LANG(?h)) AS ?tag) WHERE { ?a schema:headline ?h }") == [("zh-hant",)]
     contexts = _rows(store, "SELECT ?t WHERE { ?a nif:isString ?t }")
     assert contexts == [("合作簽約\n本報訊 5月28日,海爾卡奧斯與平度市、萊西市政府分別簽署了戰略合作框架協議。",)]
+
+
+def test_build_of_a_project_folder_never_reads_its_own_output(tmp_path, monkeypatch):
+    """``kg build .`` in a folder that holds the output of an earlier build leaves that output out
+    (its graph.html is no news article) and says so; built again, the same documents."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(SEEDS, project)
+    monkeypatch.chdir(project)
+    runs = []
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["build", ".", "--out", "out", "--events", "rules"])
+        assert result.exit_code == 0, result.output
+        runs.append(result.output)
+    documents = [re.search(r"(\d+) documents", output).group(1) for output in runs]
+    assert documents == ["1", "1"]
+    assert "skipped" not in runs[0]
+    assert "skipped: out: an output of kg build (manifest.json), not news" in runs[1]
+    result = CliRunner().invoke(app, ["build", ".", "--out", str(tmp_path / "elsewhere"), "--events", "rules", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "1 documents" in result.output and "skipped: out: an output of kg build" in result.output
+    assert "out/graph.html" not in result.output  # once read as an article: "note: out/graph.html: no entities found"

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import OWL, PROV, SKOS
 
-from kg.rdf.namespaces import ENTITY_CLASS, KG, NIF, ONTOLOGY_IRI, SCHEMA, SEM
+from kg.rdf.namespaces import ENTITY_CLASS, KG, MODALITY_CLASS, NIF, ONTOLOGY_IRI, SCHEMA, SEM
+from kg.rdf.sameas import canonical_map
 
 #: Entity classes (local names in kg's ontology), in the order tables list them.
 ENTITY_CLASSES = tuple(str(iri).removeprefix(ONTOLOGY_IRI) for iri in ENTITY_CLASS.values())
-#: Roles of the parties to an event (sub-properties of ``sem:hasActor``), then the event's place.
+#: Roles of the entities an event involves (agent, partner and representative are ``sem:hasActor``,
+#: theme and destination ``sem:eventProperty``), then the event's place.
 ACTOR_ROLES = ("agent", "partner", "theme", "destination", "representative")
 ROLES = {**{str(KG[r]): r for r in ACTOR_ROLES}, str(SEM.hasPlace): "hasPlace"}
 #: Relations between entities.
@@ -32,16 +34,16 @@ RELATIONS = {str(SCHEMA.worksFor): "worksFor", str(SCHEMA.location): "location",
              str(SCHEMA.containedInPlace): "containedInPlace"}
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology.ttl"
 
-_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_TYPE, _LABEL, _ALT, _SAME = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(OWL.sameAs)
 _FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                  ".trig": ox.RdfFormat.TRIG}
 #: Every predicate :func:`read_facts` looks at (the article text aside).
 PREDICATES = [
     _TYPE, _LABEL, _ALT, str(KG.gbCode), *ROLES, *RELATIONS, str(KG.trigger), str(KG.timeText),
-    str(SEM.hasTimeStamp), str(KG.modality), str(KG.confidence), str(KG.amount), str(SCHEMA.currency),
+    str(SEM.hasTimeStamp), str(SEM.eventType), str(KG.confidence), str(KG.amount), str(SCHEMA.currency),
     str(PROV.wasDerivedFrom), str(NIF.beginIndex), str(NIF.endIndex), str(NIF.anchorOf), str(NIF.referenceContext),
     str(SCHEMA.headline), str(SCHEMA.datePublished), str(KG.sourceFile), str(SCHEMA.mentions),
-    str(KG.holder), str(KG.organization), str(KG.jurisdiction), str(SCHEMA.roleName),
+    str(KG.holder), str(KG.organization), str(KG.jurisdiction), str(SCHEMA.roleName), str(OWL.sameAs),
 ]
 
 
@@ -61,11 +63,11 @@ class Event:
     """An event node (its parties are :attr:`Facts.participants`)."""
 
     iri: str
-    cls: str  # Signing … (the most specific class)
+    cls: str  # Signing … (the most specific class; a planned or negated event's sem:eventType)
     triggers: list[str] = field(default_factory=list)
     time_text: str = ""
     timestamp: str = ""  # sem:hasTimeStamp: 2020-05-28, 2020-05 or 2020
-    modality: str = ""  # planned, negated; empty when stated as fact
+    modality: str = ""  # planned (kg:PlannedEvent), negated (kg:NegatedEvent); empty when stated as fact
     confidence: float | None = None
     amounts: list[str] = field(default_factory=list)  # as written: 650万元
     sentences: list[str] = field(default_factory=list)  # IRIs of the sentences that tell it
@@ -125,6 +127,12 @@ class Facts:
     articles: dict[str, Article] = field(default_factory=dict)
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (article, entity)
 
+    def asserted(self) -> Facts:
+        """These facts with the events the text asserts alone (not the planned or negated ones, see
+        ``kg:PlannedEvent`` in ontology.ttl) and their participants: what counts of what happened use."""
+        events = {iri: event for iri, event in self.events.items() if not event.modality}
+        return replace(self, events=events, participants=[link for link in self.participants if link.subject in events])
+
     def article_of(self, sentences: list[str]) -> str:
         """The article of the first of ``sentences`` (an event's or a position's), or ``""``."""
         for iri in sentences:
@@ -151,7 +159,7 @@ def event_classes() -> dict[str, str]:
         s, p, o = quad.subject.value, quad.predicate.value, quad.object
         if p == str(RDFS.subClassOf) and o.value == kg_event:
             subclasses.add(s)
-        elif p == _LABEL and isinstance(o, ox.Literal) and o.language == "zh":
+        elif p == _LABEL and isinstance(o, ox.Literal) and (o.language or "").startswith("zh"):  # zh-hans: Oxigraph writes tags in lower case
             labels[s] = o.value
     return {iri.removeprefix(ONTOLOGY_IRI): labels.get(iri, "") for iri in sorted(subclasses)}
 
@@ -175,6 +183,10 @@ def read_facts(source: ox.Store | Graph | Path | str, *, texts: bool = False) ->
     predicates = PREDICATES + ([str(NIF.isString)] if texts else [])
     for p, s, o in _triples(source, predicates):
         rows[p].append((s, o))
+    canonical = canonical_map(rows.pop(_SAME, []))  # a merged entity is one, whichever IRI a document names it by
+    if canonical:
+        for p, pairs in rows.items():
+            rows[p] = [(canonical.get(s, s), canonical.get(o, o)) for s, o in pairs]
     return _assemble(rows)
 
 
@@ -207,6 +219,7 @@ def _triples(source, predicates: list[str]) -> Iterator[tuple[str, str, str]]:
 
 
 _EVENT, _POSITION, _SENTENCE, _ARTICLE = str(KG.Event), str(KG.Position), str(KG.Sentence), str(SCHEMA.NewsArticle)
+_MODALITY = {str(iri): modality for modality, iri in MODALITY_CLASS.items()}
 
 
 def _assemble(rows: dict[str, list[tuple[str, str]]]) -> Facts:
@@ -214,7 +227,7 @@ def _assemble(rows: dict[str, list[tuple[str, str]]]) -> Facts:
     dictionary and list is sorted, so the facts are the same whatever order the source gave."""
     entity_classes = {str(iri): str(iri).removeprefix(ONTOLOGY_IRI) for iri in ENTITY_CLASS.values()}
     events = {ONTOLOGY_IRI + name for name in event_classes()}
-    entities, event_of, positions, sentences, articles = {}, {}, {}, {}, {}
+    entities, event_of, modality_of, positions, sentences, articles = {}, {}, {}, {}, {}, {}
     for s, o in rows[_TYPE]:
         if o in entity_classes:
             if s not in entities or o < ONTOLOGY_IRI + entities[s].cls:  # one class each, the same whatever the order
@@ -222,13 +235,22 @@ def _assemble(rows: dict[str, list[tuple[str, str]]]) -> Facts:
         elif o in events:
             if s not in event_of or event_of[s] == _EVENT or (o != _EVENT and o < event_of[s]):  # the most specific
                 event_of[s] = o
+        elif o in _MODALITY:
+            modality_of[s] = _MODALITY[o]
         elif o == _POSITION:
             positions[s] = Position(s)
         elif o == _SENTENCE:
             sentences[s] = Sentence(s)
         elif o == _ARTICLE:
             articles[s] = Article(s)
-    evs = {s: Event(s, event_of[s].removeprefix(ONTOLOGY_IRI)) for s in sorted(event_of) if s not in entities}
+    named = defaultdict(list)  # a planned or negated event is typed by sem:eventType alone
+    for s, o in rows[str(SEM.eventType)]:
+        if s in modality_of and o in events:
+            named[s].append(o)
+    for s in modality_of:
+        event_of[s] = min(named[s], default=_EVENT)
+    evs = {s: Event(s, event_of[s].removeprefix(ONTOLOGY_IRI), modality=modality_of.get(s, ""))
+           for s in sorted(event_of) if s not in entities}
     facts = Facts(entities=_sorted(entities), events=evs, positions=_sorted(positions),
                   sentences=_sorted(sentences), articles=_sorted(articles))
     entities, positions, sentences, articles = facts.entities, facts.positions, facts.sentences, facts.articles
@@ -247,7 +269,6 @@ def _assemble(rows: dict[str, list[tuple[str, str]]]) -> Facts:
     _fill(rows[str(KG.trigger)], evs, lambda e, o: e.triggers.append(o))
     _fill(rows[str(KG.timeText)], evs, lambda e, o: setattr(e, "time_text", o))
     _fill(rows[str(SEM.hasTimeStamp)], evs, lambda e, o: setattr(e, "timestamp", o))
-    _fill(rows[str(KG.modality)], evs, lambda e, o: setattr(e, "modality", o))
     _fill(rows[str(KG.amount)], evs, lambda e, o: e.amounts.append(amount_labels.get(o, "")))
     for s, o in rows[str(KG.confidence)]:
         if (fact := evs.get(s) or positions.get(s)) is not None:

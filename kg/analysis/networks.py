@@ -2,7 +2,9 @@
 
 - The **organization network**: organizations, and administrative areas that act as parties (a
   government named by its place: 海尔卡奥斯 signs with 平度市), linked by each event both take part in
-  (any role of ``sem:hasActor``); ``weight`` is the number of such events.
+  (any of kg's roles: agent, partner, theme, destination, representative); ``weight`` is the number
+  of such events. :func:`kg.analysis.stats.compute_stats` builds both networks of the events the text
+  asserts; the entity–event graph holds planned and negated ones too, marked by ``modality``.
 - The **person–organization network**: people and those bodies, a person linked to a body by each
   event both take part in and each post the person holds there (``kg:holder`` with
   ``kg:organization`` or ``kg:jurisdiction``); ``weight`` is ``events + positions``.

@@ -19,7 +19,8 @@ def print_stats(stats: dict, *, top: int = 10, console: Console | None = None) -
     entities = ", ".join(f"{cls} {n}" for cls, n in counts["entities"].items())
     console.print(
         f"{sum(counts['entities'].values())} entities ({entities}), {counts['events']} events "
-        f"({counts['event_participants']} participants), {counts['positions']} positions, "
+        f"({counts['event_participants']} participants; {counts.get('planned_events', 0)} planned and "
+        f"{counts.get('negated_events', 0)} negated apart), {counts['positions']} positions, "
         f"{counts['articles']} articles, {counts['mentions']} mentions", highlight=False,
     )
     zh = event_classes()
@@ -30,6 +31,10 @@ def print_stats(stats: dict, *, top: int = 10, console: Console | None = None) -
     for cls, n in stats["events_per_class"].items():
         table.add_row(cls, zh.get(cls, ""), str(n))
     console.print(table)
+    for modality, per_class in stats.get("events_not_asserted", {}).items():
+        if per_class:  # kept apart from the counts above: events the text plans or denies
+            listed = ", ".join(f"{cls} {n}" for cls, n in per_class.items())
+            console.print(f"{modality} (not counted above): {listed}", highlight=False)
     table = Table(title="Events per month")
     table.add_column("month")
     table.add_column("events", justify="right")

@@ -6,6 +6,10 @@ article's ``schema:datePublished``; events whose date gives no month are ``undat
 organization and person–organization networks (:mod:`kg.analysis.networks`) their size, every
 node's degree, weighted degree, PageRank, betweenness and community, and the communities; and the
 entities of each type that take part in most events.
+
+Events are those the text asserts (typed with their class, ``?e a kg:Signing``): the counts, dates,
+networks and rankings are of what the news says happened. Planned and negated events
+(``kg:PlannedEvent``, ``kg:NegatedEvent``) are counted apart, by class (``events_not_asserted``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import networkx as nx
 from kg.analysis.centrality import SEED, score_network
 from kg.analysis.facts import ENTITY_CLASSES, Facts, read_facts
 from kg.analysis.networks import organization_network, person_organization_network
+from kg.rdf.namespaces import MODALITY_CLASS
 
 STATS_FILE = "stats.json"
 NETWORKS = {
@@ -87,6 +92,9 @@ def run_stats(out: Path, *, seed: int = SEED, top: int = 20, sources: int | None
 
 def compute_stats(facts: Facts, *, seed: int = SEED, top: int = 20, sources: int | None = None) -> dict:
     """The statistics of a graph's facts (see the module's docstring), JSON-ready."""
+    not_asserted = {modality: Counter(e.cls for e in facts.events.values() if e.modality == modality)
+                    for modality in MODALITY_CLASS}
+    facts = facts.asserted()
     months: Counter = Counter()
     years: Counter = Counter()
     for event in facts.events.values():
@@ -99,12 +107,14 @@ def compute_stats(facts: Facts, *, seed: int = SEED, top: int = 20, sources: int
         "counts": {
             "entities": {cls: sum(e.cls == cls for e in facts.entities.values()) for cls in ENTITY_CLASSES},
             "events": len(facts.events),
+            **{f"{modality}_events": sum(counts.values()) for modality, counts in not_asserted.items()},
             "event_participants": sum(link.name != "hasPlace" for link in facts.participants),
             "positions": len(facts.positions),
             "articles": len(facts.articles),
             "mentions": len(facts.mentions),
         },
         "events_per_class": _by_count(Counter(e.cls for e in facts.events.values())),
+        "events_not_asserted": {modality: _by_count(counts) for modality, counts in not_asserted.items()},
         "events_per_month": dict(sorted(months.items())),
         "undated_events": undated,  # no month: a year at most
         "events_per_year": dict(sorted(years.items())),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.ingest.decode import InputError
 from kg.ingest.webpage import SUFFIXES as HTML_SUFFIXES
+from kg.manifest import output_marker
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", *(f"*{suffix}" for suffix in HTML_SUFFIXES))
 
@@ -40,40 +41,81 @@ def _matches(relative: str, include: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative if "/" in glob else name, glob) for glob in include)
 
 
-def collect_paths(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE) -> list[tuple[Path, str]]:
+@dataclass
+class Inputs:
+    """The input files of a build, each with the name kg records for it, and the folders left out
+    because they hold an output of ``kg build`` (what kg wrote is never read as news)."""
+
+    files: list[tuple[Path, str]]
+    skipped: list[tuple[Path, str]]  # (folder, what marks it: its manifest, its cache …)
+
+
+def collect_inputs(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE, *, root: Path | None = None) -> Inputs:
     """Every input file under ``paths``, sorted within each folder, each with the name kg records.
 
     Folders are searched recursively for files matching any of ``include`` (globs on the file name,
-    or on the path below the folder when the glob holds a ``/``); files are taken as given.
+    or on the path below the folder when the glob holds a ``/``); files are taken as given. Folders
+    holding an output of ``kg build`` (:func:`kg.manifest.output_marker`) are left out, with what
+    they hold: ``kg build .`` in a project folder does not read its own ``out/``.
 
-    The name is the path below the folder given (``seeds/`` → ``000_….txt``), or the file's name;
-    with several inputs, the path below the folder that holds them all, so that two ``page1.txt`` in
-    ``2019/`` and ``2020/`` stay two documents (article IRIs are made from these names).
+    The name is the path below the corpus root, which article and event IRIs are made from, so it
+    must not depend on how the command was typed: the root is ``root`` when given; else the folder
+    given (``seeds``, ``./seeds/``, ``/home/me/seeds`` from any working folder: ``000_….txt``), the
+    folder of a file given alone, or with several inputs the deepest folder that holds them all (so
+    that two ``page1.txt`` in ``2019/`` and ``2020/`` stay two documents). A corpus that grows by
+    folders (``2019/``, then ``2019/ 2020/``) keeps its names with ``root`` set to their parent.
 
     Raises:
-        InputError: a path that does not exist, or a folder with no matching files.
+        InputError: a path that does not exist, a folder with no matching files, or a path outside
+            ``root``.
     """
     paths = list(dict.fromkeys(paths))
     found: list[tuple[Path, str]] = []
+    skipped: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(
-                (p.relative_to(path).as_posix(), p)
-                for p in path.rglob("*")
-                if p.is_file() and not p.name.endswith(".meta.json") and _matches(p.relative_to(path).as_posix(), include)
-            )
+            files = []
+            for folder, dirs, names in os.walk(path):
+                here = Path(folder)
+                marker = output_marker(here)
+                if marker is not None:
+                    skipped.append((here, marker))
+                    dirs.clear()
+                    continue
+                dirs.sort()
+                for name in names:
+                    file = here / name
+                    relative = file.relative_to(path).as_posix()
+                    if not name.endswith(".meta.json") and _matches(relative, include) and file.is_file():
+                        files.append((relative, file))
+            files.sort()
             if not files:
-                raise InputError(f"{path}: no files matching {' '.join(include)} in this folder")
+                left_out = f" (left out, holding kg's output: {', '.join(str(f) for f, _ in skipped)})" if skipped else ""
+                raise InputError(f"{path}: no files matching {' '.join(include)} in this folder{left_out}")
             found.extend((p, rel) for rel, p in files)
         elif path.is_file():
             found.append((path, path.name))
         else:
             raise InputError(f"{path}: no such file or folder")
-    if len(paths) > 1:
-        root = Path(os.path.commonpath([p.resolve() for p, _ in found])) if found else Path()
-        root = root if root.is_dir() else root.parent
-        found = [(p, p.resolve().relative_to(root).as_posix()) for p, _ in found]
-    return found
+    if root is not None:
+        top = Path(root).resolve()
+        named = []
+        for p, _ in found:
+            try:
+                named.append((p, p.resolve().relative_to(top).as_posix()))
+            except ValueError:
+                raise InputError(f"{p}: not below the corpus root {top} (--root)") from None
+        found = named
+    elif len(paths) > 1:
+        top = Path(os.path.commonpath([p.resolve() for p, _ in found])) if found else Path()
+        top = top if top.is_dir() else top.parent
+        found = [(p, p.resolve().relative_to(top).as_posix()) for p, _ in found]
+    return Inputs(found, skipped)
+
+
+def collect_paths(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE, *, root: Path | None = None) -> list[tuple[Path, str]]:
+    """The files of :func:`collect_inputs`, each with the name kg records for it."""
+    return collect_inputs(paths, include, root=root).files
 
 
 def read_documents(path: Path, source: str) -> Iterator[Document]:

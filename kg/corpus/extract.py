@@ -14,9 +14,10 @@ from pathlib import Path
 from kg import codec
 from kg.corpus.documents import Document
 from kg.ingest import bylines
-from kg.ingest.bylines import find_page_date
+from kg.ingest.bylines import date_article, find_page_date
 from kg.ingest import webpage
 from kg.ingest.decode import InputError, decode_bytes
+from kg.ingest.read import add_page_metadata
 from kg.ingest.records import Article
 from kg.ingest.script import to_simplified
 from kg.ingest.split import split_page
@@ -74,15 +75,19 @@ def read_articles(document: Document, default_date: date | None = None) -> list[
         raise InputError(document.error)
     if document.kind == "jsonl":
         return [_jsonl_article(document, default_date)]
-    page, published = decode_bytes(document.data, document.origin), None
+    page, web = decode_bytes(document.data, document.origin), None
     if document.kind == "html":
-        page, published = webpage.page_text(page)
+        web = webpage.read_page(page)
+        page = web.text
     meta = _metadata(document)
-    when = date.fromisoformat(meta["date"]) if "date" in meta else published or find_page_date(page) or default_date
-    doc_id = Path(document.source).with_suffix("").as_posix().replace("/", "_")
+    published = web.date if web else None
+    given = date.fromisoformat(meta["date"]) if "date" in meta else published
+    page_date = find_page_date(page)
+    doc_id = Path(document.source).with_suffix("").as_posix()  # "/" kept: a/b.txt and a_b.txt are two articles
     articles = split_page(page, doc_id=doc_id, source=document.source)
     for article in articles:
-        article.date = when.isoformat() if when else None
+        date_article(article, given=given, page=page_date, default=default_date)
+        add_page_metadata(article, web)
     return articles
 
 
@@ -114,22 +119,31 @@ def _jsonl_article(document: Document, default_date: date | None) -> Article:
         title, text = str(obj.get("title") or ""), obj["text"]
         if not isinstance(text, str):
             raise ValueError("'text' is not a string")
-        when = date.fromisoformat(obj["date"]) if obj.get("date") else default_date
+        given = date.fromisoformat(obj["date"]) if obj.get("date") else None
     except (ValueError, TypeError, UnicodeDecodeError) as err:
         raise InputError(f"{document.origin}: not an article line ({err})") from None
     title = " ".join(title.split())
     body = "\n".join(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip())
     offset = len(title) + 1 if title else 0
-    stem = Path(document.source).with_suffix("").as_posix().replace("/", "_")
-    return Article(
+    stem = Path(document.source).with_suffix("").as_posix()
+    credits = bylines.body_credits(body)
+    article = Article(
         id=f"{stem}-{obj['id']}",
         source=str(obj.get("source") or document.source),
         title=title,
         text=f"{title}\n{body}" if title else body,
+        authors=credits.authors,
+        contributors=credits.contributors,
+        editors=credits.editors,
+        outlet=credits.outlet,
+        place=credits.place,
+        filed=credits.filed,
         dateline=bylines.find_dateline(body, offset) if body else None,
         captions=list(bylines.find_captions(body, offset)) if body else [],
-        date=when.isoformat() if when else None,
+        date=credits.published,
     )
+    date_article(article, given=given, default=default_date)
+    return article
 
 
 def extract(nlp, documents: list[Document], options: Options) -> list[DocumentResult]:
@@ -165,7 +179,10 @@ def article_record(article: Article, doc) -> ArticleRecord:
     """Traditional characters are analysed in simplified form; names are kept simplified (one node
     for 臺灣 and 台湾) and the original surface becomes an alias."""
     mentions = []
+    credited = bylines.credit_spans(article.text)
     for mention in doc._.kg_mentions or []:
+        if mention.label == "PERSON" and any(a <= mention.start < b for a, b in credited):
+            continue  # a reporter in a dateline or a closing bracket: a byline (schema:author), no mention
         original = article.text[mention.start:mention.end]
         mentions.append(dataclasses.replace(mention, text=original) if original != mention.text else mention)
     dateline = article.dateline.text if article.dateline else None
@@ -174,6 +191,6 @@ def article_record(article: Article, doc) -> ArticleRecord:
         home=home_unit(dateline, (m.name for m in mentions if m.label == "GPE")),
         mentions=mentions,
         events=list(doc._.kg_events or []),
-        positions=list(doc._.kg_positions or []),
+        positions=[p for p in doc._.kg_positions or [] if not any(a <= p.person.start < b for a, b in credited)],
         locations=list(doc._.kg_locations or []),
     )

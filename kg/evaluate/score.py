@@ -16,6 +16,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 """
 _TYPES = {"Organization": "ORG", "AdministrativeArea": "GPE", "Location": "LOC", "Person": "PERSON"}
 
@@ -59,11 +60,11 @@ def _set_score(predicted: set, gold: set, show) -> Score:
 
 
 def _entity_names(graph: Graph) -> dict[str, tuple[str, set[str]]]:
-    """Entities the articles mention or are written by: IRI → (type, names)."""
+    """Entities the articles mention or are written by (their bylines' people): IRI → (type, names)."""
     found: dict[str, tuple[str, set[str]]] = {}
     rows = graph.query(_PREFIXES + """
         SELECT ?e ?cls ?name WHERE {
-          { ?a schema:mentions ?e } UNION { ?a schema:author ?e }
+          { ?a schema:mentions ?e } UNION { ?a schema:author|schema:contributor|schema:editor ?e }
           ?e a ?cls . { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
           FILTER(STRSTARTS(STR(?cls), STR(kg:)))
         }""")
@@ -107,8 +108,8 @@ def evaluate(graph_path: Path, gold_paths: list[Path]) -> Report:
     participants, pairs = set(), set()
     rows = graph.query(_PREFIXES + """
         SELECT ?ev ?cls ?role ?p ?title ?conf WHERE {
-          ?ev a ?cls ; ?role ?p ; prov:wasDerivedFrom/nif:referenceContext ?a .
-          FILTER(STRSTARTS(STR(?cls), STR(kg:)))
+          ?ev sem:eventType|a ?cls ; ?role ?p ; prov:wasDerivedFrom/nif:referenceContext ?a .
+          FILTER(STRSTARTS(STR(?cls), STR(kg:)) && ?cls NOT IN (kg:PlannedEvent, kg:NegatedEvent))  # scored by class, whatever the modality
           OPTIONAL { ?a schema:headline ?t } BIND(COALESCE(?t, "") AS ?title)
           OPTIONAL { ?ev kg:confidence ?conf }
           FILTER(?role IN (kg:agent, kg:partner, kg:theme, kg:destination))

@@ -37,6 +37,11 @@ class Event:
     confidence: float = 0.8
     amounts: tuple[tuple[str, Decimal], ...] = ()  # (text, value in its currency): 总投资10亿元, 3.5亿美元
 
+    @property
+    def trigger_span(self) -> tuple[int, int]:
+        """(start, end) of the trigger in the article text."""
+        return self.trigger_start, self.trigger_start + len(self.trigger)
+
 
 @dataclass(frozen=True)
 class Position:

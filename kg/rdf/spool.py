@@ -3,8 +3,8 @@ are made, so that the graph of a corpus never has to fit in memory.
 
 Lines are N-Quads with a tab between terms (tabs inside literals are escaped, so a line splits
 into its terms on tabs alone). Entities are named by their key at the time the document was read
-(:class:`kg.rdf.mapping.Mapping`); :mod:`kg.rdf.assemble` rewrites the IRIs of entities merged
-later while it reads the spool back.
+(:class:`kg.rdf.mapping.Mapping`), and keep that IRI: entities merged later are linked to their
+canonical IRI with ``owl:sameAs`` in the entity graph, written last.
 """
 
 from __future__ import annotations

@@ -5,10 +5,17 @@ the same man (and so are 市委, 区政府 … where the article's place is not 
 own body). A person's name is scoped to the *scope* it is read in (a file, or one line of a JSON
 Lines corpus), and :meth:`EntityTable.merge_people` merges scopes only on evidence: a post at the
 same organization, or at least :data:`SHARED_CONTEXT` other organizations or people named in both.
+
+What tells the people of one name apart is the scope itself, not the order scopes were read in:
+the 王伟 of ``news/a.txt`` is ``王伟-`` and the first :data:`SCOPE_DIGEST` hex digits of the
+sha256 of ``news/a.txt``, whatever else the corpus holds, so adding or reordering documents never
+renames him. People merged on evidence keep their keys; the merge names the smallest key of the
+group its canonical one (:attr:`EntityTable.redirects`), and the graph links the others to it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -27,7 +34,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)  # other surface forms
     code: str | None = None  # GB/T 2260 code of an administrative area
     parent: tuple[str, str] | None = None  # key of the containing unit
-    ident: str | None = None  # what tells apart people (王伟-2) or local bodies (区委-2) of one name; None: the name
+    ident: str | None = None  # what tells apart people (王伟-3f9a0c12d4) or local bodies (区委-…) of one name; None: the name
     seat: tuple[str, str] | None = None  # key of the place a local name was read as (市发展改革委 → 青岛市)
 
     @property
@@ -44,13 +51,28 @@ CONTEXT_LIMIT = 24
 _PAIRWISE = 64
 
 
-def _scoped_ident(table: dict[str, dict], name: str, scope: str | None) -> str | None:
+#: Hex digits of a scope's sha256 in the idents of people (王伟-3f9a0c12d4): two scopes that name a
+#: person alike share them about once in 10^12 pairs (then the later one gets the whole digest).
+SCOPE_DIGEST = 10
+
+
+def _scoped_ident(table: dict[str, dict], taken: set[str], name: str, scope: str | None) -> str | None:
     """The ident of ``name`` in a scope, kept in ``table`` (name → scope → ident): None (the bare
-    name) in the first scope that uses the name, ``name-N`` in the N-th."""
+    name) for no scope, else the name and a digest of the scope (``王伟-3f9a0c12d4``), the same in
+    any corpus that holds the scope. ``taken`` holds the idents given, to catch two scopes whose
+    short digests agree."""
     scopes = table.setdefault(name, {})
-    if scope not in scopes:
-        scopes[scope] = name if not scopes else f"{name}-{len(scopes) + 1}"
-    ident = scopes[scope]
+    ident = scopes.get(scope)
+    if ident is None:
+        if scope is None:
+            ident = name
+        else:
+            digest = hashlib.sha256(scope.encode("utf-8")).hexdigest()
+            ident = f"{name}-{digest[:SCOPE_DIGEST]}"
+            if ident in taken:
+                ident = f"{name}-{digest}"
+            taken.add(ident)
+        scopes[scope] = ident
     return None if ident == name else ident
 
 
@@ -74,6 +96,7 @@ class EntityTable:
         self.redirects: dict[tuple[str, str], tuple[str, str]] = {}
         self.people: dict[str, dict[str, str]] = {}  # person name → scope → ident, scopes in order
         self.generic: dict[str, dict[str, str]] = {}  # the same for 市委, 区政府 … read with no known place
+        self._idents: set[str] = set()  # idents given to scoped names (see _scoped_ident)
         self.context: dict[str, tuple[tuple[str, str], ...]] = {}  # scope → keys of the entities it names
         self.posts: dict[tuple[str, str], set[tuple[str, str]]] = {}  # person key → organization keys
         self.bylines: set[tuple[str, str]] = set()  # keys of people who wrote an article
@@ -95,12 +118,12 @@ class EntityTable:
                 unit = name[:len(name) - len(mention.name) + 1]
                 seat = self.add(Mention(0, 0, "GPE", unit, unit, alias=False))
             elif is_generic_local(name):  # 市委 of an article about no known city: its own body
-                ident = _scoped_ident(self.generic, name, scope)
+                ident = _scoped_ident(self.generic, self._idents, name, scope)
         unit = place_unit(name) if label == "GPE" else None
         if unit is not None:
             name = unit.name
         if label == "PERSON":
-            ident = _scoped_ident(self.people, name, scope)
+            ident = _scoped_ident(self.people, self._idents, name, scope)
         entity = self.entities.get(self.resolve((label, ident or name)))  # merged names lead to the survivor
         if entity is None:
             entity = self.entities[(label, ident or name)] = Entity(label, name, ident=ident)
@@ -156,7 +179,9 @@ class EntityTable:
     def merge_people(self) -> None:
         """Merge the people of one name read in different scopes where the scopes give evidence that
         they are one person: a post at the same organization, or at least :data:`SHARED_CONTEXT`
-        other organizations or people named in both. A merged person keeps the key of its first scope.
+        other organizations or people named in both. The smallest key of a group of merged people is
+        its canonical one (so the choice depends on the group, not on the order of the corpus); the
+        others redirect to it.
 
         A name read in a few scopes is checked pair by pair; one read in many (a leader's, in years of
         a newspaper) through an index of what each scope holds, so the work grows with its scopes,
@@ -192,11 +217,15 @@ class EntityTable:
                         i = first.setdefault(item, j)
                         if i != j:
                             join(i, j)
+            groups: dict[int, list[tuple[str, str]]] = {}
             for j, key in enumerate(keys):
-                survivor = keys[find(j)]
-                if survivor != key and key in self.entities:
-                    self.entities[survivor].aliases |= self.entities.pop(key).aliases
-                    self.redirects[key] = survivor
+                groups.setdefault(find(j), []).append(key)
+            for group in groups.values():
+                survivor = min(group)
+                for key in group:
+                    if key != survivor and key in self.entities:
+                        self.entities[survivor].aliases |= self.entities.pop(key).aliases
+                        self.redirects[key] = survivor
 
     def merge(self) -> None:
         """Every merge across the corpus, once all mentions are in: abbreviations, then people."""

@@ -21,6 +21,7 @@ DISPLAY_PREFIXES = {
     "http://semanticweb.cs.vu.nl/2009/11/sem/": "sem:",
     "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#": "nif:",
     "http://www.w3.org/ns/prov#": "prov:",
+    "http://www.w3.org/2005/11/its/rdf#": "itsrdf:",
     "http://www.w3.org/2004/02/skos/core#": "skos:",
     "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",

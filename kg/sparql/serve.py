@@ -1,8 +1,10 @@
 """``kg serve``: the Oxigraph server (PyPI package ``oxigraph``) as a SPARQL 1.1 Protocol endpoint.
 
 The server answers SPARQL queries at ``/query``, updates at ``/update`` (writable only) and the Graph
-Store Protocol at ``/store``. Queries go through :mod:`kg.sparql.bounds` first, which stops one that
-runs too long or gives too many results with a clear error.
+Store Protocol at ``/store``: ``GET``, and with ``--writable`` ``PUT``, ``POST`` and ``DELETE``, of the
+default graph or of a named one (``/store?graph=<IRI>``), which is how ``kg load`` replaces the graph of
+each changed document (:mod:`kg.sparql.load`). Queries go through :mod:`kg.sparql.bounds` first, which
+stops one that runs too long or gives too many results with a clear error.
 """
 
 from __future__ import annotations
@@ -125,6 +127,8 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, writable: b
         OSError: ``host:port`` cannot be listened on.
         RuntimeError: the Oxigraph server did not start (its output is in the message).
     """
+    if writable:  # a new store may be made here: its folder's parent must exist for Oxigraph
+        Path(store).parent.mkdir(parents=True, exist_ok=True)
     private = _free_port()
     command = server_command(Path(store), port=private, writable=writable,
                              query_timeout=None if limits.timeout is None else math.ceil(limits.timeout) + 1)

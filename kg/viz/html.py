@@ -100,8 +100,8 @@ def build_network(viz: VizGraph, *, title: str) -> Network:
     net.node_ids = _IdList()
     ranks = rank_nodes(len(viz.nodes), [(e.source, e.target) for e in viz.edges])  # size by PageRank, communities
     for i, node in enumerate(viz.nodes):
-        if node.kind == "event":
-            shape, color = EVENT_SHAPE, labels["event_color"]
+        if node.kind == "event":  # planned and negated events drawn pale, beside those that happened
+            shape, color = EVENT_SHAPE, labels["unasserted_event_color" if node.modality else "event_color"]
         else:
             shape, color = ENTITY_SHAPE, labels["entities"][node.category]["color"]
         x, y = positions[i]

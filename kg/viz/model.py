@@ -12,7 +12,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from kg.rdf.namespaces import KG, NIF, SCHEMA, SEM
+from kg.rdf.namespaces import KG, MODALITY_CLASS, NIF, SCHEMA, SEM
+from kg.rdf.sameas import smush
 
 LABELS_PATH = Path(__file__).parent / "labels.json"
 ENTITY_CLASSES = ("Organization", "AdministrativeArea", "Location", "Person")
@@ -33,13 +34,14 @@ class VizNode:
     iri: str
     kind: str  # "entity" or "event"
     category: str  # ontology class name: Organization … or Signing …
-    name: str  # canonical name, or the event class in Chinese
+    name: str  # canonical name, or the event class in Chinese (marked 计划, 未发生 when not asserted)
     alt: list[str] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)  # indexes into VizGraph.sentences
     sentence_total: int = 0
     articles: list[int] = field(default_factory=list)  # indexes into VizGraph.articles
     article_total: int = 0
+    modality: str = ""  # an event's: planned, negated; empty when the text asserts it
 
 
 @dataclass
@@ -74,6 +76,7 @@ def read_graph(graph: Graph) -> VizGraph:
     Returns:
         A :class:`VizGraph`; node ``i`` is ``nodes[i]``, edges refer to nodes by index.
     """
+    graph = smush(graph)  # a merged entity is one node, whichever IRI a document names it by
     labels = load_labels()
     categories: dict[URIRef, str] = {}
     for name in ENTITY_CLASSES:
@@ -90,12 +93,19 @@ def read_graph(graph: Graph) -> VizGraph:
             # the most specific class wins over kg:Event
             if isinstance(s, URIRef) and s not in categories and (s not in events or events[s] == "Event"):
                 events[s] = name
+    modality: dict[URIRef, str] = {}  # planned and negated events: their class is their sem:eventType
+    for name, cls in MODALITY_CLASS.items():
+        for s in graph.subjects(RDF.type, cls):
+            if isinstance(s, URIRef) and s not in categories:
+                modality[s] = name
+                named = sorted(event_classes[c] for c in graph.objects(s, SEM.eventType) if c in event_classes)
+                events[s] = named[0] if named else "Event"
 
     iris = sorted(categories) + sorted(events)
     index = {iri: i for i, iri in enumerate(iris)}
     sources = _Sources(graph)
     nodes = [_entity(graph, iri, categories[iri], category_labels, labels) for iri in sorted(categories)]
-    nodes += [_event(graph, iri, events[iri], category_labels, labels) for iri in sorted(events)]
+    nodes += [_event(graph, iri, events[iri], category_labels, labels, modality.get(iri, "")) for iri in sorted(events)]
 
     edges: set[tuple[int, int, str, str]] = set()
     for pred, role in ROLE_PREDICATES.items():
@@ -222,9 +232,11 @@ def _entity(graph: Graph, iri: URIRef, category: str, category_labels: dict, lab
     return VizNode(iri=str(iri), kind="entity", category=category, name=name, alt=alt, facts=facts)
 
 
-def _event(graph: Graph, iri: URIRef, category: str, category_labels: dict, labels: dict) -> VizNode:
+def _event(graph: Graph, iri: URIRef, category: str, category_labels: dict, labels: dict, modality: str = "") -> VizNode:
     f = labels["fields"]
     facts = [(f["type"], category_labels[category])]
+    if modality:
+        facts.append((f["modality"], labels["modalities"][modality]))
     for pred, role in ROLE_PREDICATES.items():
         targets = list(graph.objects(iri, pred))
         if targets:
@@ -238,12 +250,12 @@ def _event(graph: Graph, iri: URIRef, category: str, category_labels: dict, labe
     amounts = [_zh_label(graph, a) or str(a) for a in graph.objects(iri, KG.amount)]
     if amounts:
         facts.append((f["amount"], "、".join(sorted(amounts))))
-    for pred, key in ((KG.modality, "modality"), (KG.confidence, "confidence")):
-        value = graph.value(iri, pred)
-        if value is not None:
-            facts.append((f[key], str(value)))
+    confidence = graph.value(iri, KG.confidence)
+    if confidence is not None:
+        facts.append((f["confidence"], str(confidence)))
     facts.append((f["iri"], str(iri)))
-    return VizNode(iri=str(iri), kind="event", category=category, name=category_labels[category], facts=facts)
+    name = category_labels[category] + (f"（{labels['modalities'][modality]}）" if modality else "")
+    return VizNode(iri=str(iri), kind="event", category=category, name=name, facts=facts, modality=modality)
 
 
 def _role_names(graph: Graph, where: URIRef = KG.organization) -> dict[tuple[URIRef, URIRef], list[str]]:

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import OWL, PROV, SKOS
 
-from kg.rdf.namespaces import KG, NIF, SCHEMA
+from kg.rdf.namespaces import KG, MODALITY_CLASS, NIF, SCHEMA, SEM
 from kg.viz.model import ENTITY_CLASSES, MAX_SOURCES, RELATION_PREDICATES, ROLE_PREDICATES, VizGraph, load_labels, read_graph
 
 MAX_NODES = 5000  # entities and events drawn in full; above this, the page shows a part
@@ -30,9 +30,9 @@ MAX_POSITIONS = 20  # positions per entity read for the page (titles on worksFor
 #: The predicates read_graph looks at; the rest (article texts, offsets, bylines) stays on disk.
 PAGE_PREDICATES = [
     RDF.type, RDFS.label, SKOS.altLabel, KG.gbCode, *ROLE_PREDICATES, *RELATION_PREDICATES, KG.trigger, KG.timeText,
-    URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"), KG.amount, KG.modality, KG.confidence,
+    SEM.hasTimeStamp, SEM.eventType, KG.amount, KG.confidence,
     PROV.wasDerivedFrom, NIF.anchorOf, NIF.referenceContext, SCHEMA.headline, KG.sourceFile, SCHEMA.mentions,
-    KG.holder, KG.organization, KG.jurisdiction, SCHEMA.roleName,
+    KG.holder, KG.organization, KG.jurisdiction, SCHEMA.roleName, OWL.sameAs,
 ]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -51,7 +51,7 @@ def read_store(store: ox.Store, *, max_nodes: int | None = None, max_entities: i
     max_entities = MAX_ENTITIES if max_entities is None else max_entities
     max_events = MAX_EVENTS if max_events is None else max_events
     entity_classes = [KG[name] for name in ENTITY_CLASSES]
-    event_classes = [KG[name] for name in load_labels()["events"]]
+    event_classes = [KG[name] for name in load_labels()["events"]] + list(MODALITY_CLASS.values())
     nodes = _count(store, entity_classes + event_classes)
     if nodes <= max_nodes:
         graph = Graph()
@@ -107,7 +107,7 @@ class _Part:
     def event(self, event: URIRef) -> None:
         for quad in self.about(event):
             if isinstance(quad.object, ox.NamedNode) and quad.predicate.value != str(RDF.type):
-                self.about(URIRef(quad.object.value), [RDFS.label])  # participants' and amounts' names
+                self.about(URIRef(quad.object.value), [RDFS.label, OWL.sameAs])  # participants' and amounts' names; merged entities' canonical IRI
         self.sources(event)
 
     def entity(self, entity: URIRef) -> tuple[int, int]:

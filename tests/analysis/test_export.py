@@ -24,8 +24,10 @@ PREFIX schema: <https://schema.org/>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
-ENTITIES = "VALUES ?class { kg:Organization kg:AdministrativeArea kg:Location kg:Person } ?x a ?class ."
+# an entity once, however many IRIs name it: a merged one keeps its IRI, stated owl:sameAs the canonical one
+ENTITIES = "VALUES ?class { kg:Organization kg:AdministrativeArea kg:Location kg:Person } ?x a ?class . FILTER NOT EXISTS { ?x owl:sameAs ?same }"
 EVENTS = "?x a/rdfs:subClassOf* kg:Event ."
 ROLES = "VALUES ?p { kg:agent kg:partner kg:theme kg:destination kg:representative sem:hasPlace } ?x ?p ?y ."
 RELATIONS = "VALUES ?p { schema:worksFor schema:location schema:containedInPlace kg:jurisdiction } ?x ?p ?y ."

@@ -117,3 +117,29 @@ def test_centrality_betweenness_sampled_with_seed_beyond_the_budget():
     hub = max(exact.betweenness, key=exact.betweenness.get)
     assert hub in sorted(sampled.betweenness, key=sampled.betweenness.get)[-5:]
     assert score_network(graph, sources=0).betweenness == {}
+
+
+PLANNED = TURTLE + """
+<event/e5> a kg:PlannedEvent ; sem:eventType kg:Signing ; kg:trigger "签约"@zh-Hans ; kg:agent <org/B> ; kg:partner <org/C> ;
+    sem:hasTimeStamp "2020-06"^^xsd:gYearMonth .
+<event/e6> a kg:NegatedEvent ; sem:eventType kg:Cooperation ; kg:trigger "合作"@zh-Hans ; kg:agent <org/A> ; kg:partner <org/C> .
+"""
+
+
+def test_networks_stats_count_planned_and_negated_events_apart():
+    """Counts, dates and networks are of what the text asserts: 乙公司 will sign with 丙公司 (e5)
+    and 甲公司 did not cooperate with 丙公司 (e6), so neither links them; both stay in the facts."""
+    facts = read_facts(Graph().parse(data=PLANNED, format="turtle"))
+    e5, e6 = (f"https://w3id.org/kg-news/id/event/{e}" for e in ("e5", "e6"))
+    assert (facts.events[e5].cls, facts.events[e5].modality) == ("Signing", "planned")
+    assert (facts.events[e6].cls, facts.events[e6].modality) == ("Cooperation", "negated")
+    stats = compute_stats(facts)
+    assert stats["counts"]["events"] == 4 and stats["counts"]["planned_events"] == stats["counts"]["negated_events"] == 1
+    assert stats["events_per_class"] == {"Signing": 2, "Cooperation": 1, "Hosting": 1}
+    assert stats["events_not_asserted"] == {"planned": {"Signing": 1}, "negated": {"Cooperation": 1}}
+    assert stats["events_per_month"] == {"2019-03": 1, "2020-05": 1}  # not e5's 2020-06
+    assert stats["networks"]["organizations"]["edges"] == organization_network(read_facts(Graph().parse(data=TURTLE))).number_of_edges()
+    assert not organization_network(facts.asserted()).has_edge(B, C)
+    assert organization_network(facts).has_edge(B, C)  # all the facts, planned ones too, when asked
+    graph = entity_event_graph(facts)
+    assert graph.nodes[e5]["modality"] == "planned" and graph.nodes[e6]["label"] == "合作"

@@ -1,4 +1,4 @@
-"""kg build under a job scheduler (issue 30): stopped by SIGTERM (a stop, like Ctrl-C) or killed by
+"""kg build under a job scheduler: stopped by SIGTERM (a stop, like Ctrl-C) or killed by
 SIGKILL at any moment, it leaves no process behind and out/ as it was, keeps whole cache entries,
 and the next run resumes from them to the same graph as a build never stopped."""
 

@@ -1,10 +1,12 @@
 import pyoxigraph
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 
 from kg.ingest.records import Article
 from kg.nlp.records import Argument, Event, Mention
 from kg.rdf.mapping import ArticleResult, GraphBuilder, iri_segment
+from kg.rdf.namespaces import KG, SCHEMA, SEM
 from kg.resolve.entities import EntityTable
 
 
@@ -47,7 +49,7 @@ def test_mapping_event_with_provenance_and_hierarchy():
         PREFIX schema: <https://schema.org/>
         SELECT ?a ?code ?b ?e ?anchor WHERE {
           ?ev a kg:Signing ; kg:agent/rdfs:label ?a ; kg:partner ?p ; prov:wasDerivedFrom ?s .
-          ?p kg:gbCode ?code ; schema:containedInPlace+/rdfs:label "山东省"@zh .
+          ?p kg:gbCode ?code ; schema:containedInPlace+/rdfs:label "山东省"@zh-Hans .
           ?s nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor .
         }"""))
     assert [tuple(map(str, r)) for r in rows] == [("海尔卡奥斯", "370283", "0", "12", "海尔卡奥斯与平度市签约。")]
@@ -135,3 +137,45 @@ def test_mapping_a_place_named_inside_an_organizations_name_is_mentioned():
         PREFIX schema: <https://schema.org/>
         SELECT ?label WHERE { ?a schema:mentions ?e . ?e rdfs:label ?label }""")}
     assert mentioned == {"李沧区汇益港湾社会组织创新园", "李沧区"}
+
+
+def _signing(modality: str, text="海尔卡奥斯与平度市签约。", surface="海尔卡奥斯"):
+    """An article of one signing with the given modality; ``surface`` is how the text prints the agent."""
+    article = Article(id="doc-0", source="doc.txt", title=text[:5], text=text)
+    agent = Mention(0, 5, "ORG", surface, "海尔卡奥斯")
+    partner = Mention(6, 9, "GPE", "平度市", "平度市")
+    event = Event("Signing", "签约", 9, (0, 12), (Argument("agent", agent), Argument("partner", partner)), modality=modality)
+    table = EntityTable()
+    keys = [table.add(agent), table.add(partner)]
+    builder = GraphBuilder("https://example.org/id/", table)
+    builder.add_article(ArticleResult(article, events=[event], mention_keys=keys))
+    builder.add_entities()
+    return builder.graph
+
+
+# fmt: off
+@pytest.mark.parametrize("modality, typed", [
+    ("asserted", KG.Signing),
+    ("planned", KG.PlannedEvent),   # 将签约
+    ("negated", KG.NegatedEvent),   # 未签约
+])
+# fmt: on
+def test_mapping_only_asserted_events_typed_with_their_class(modality, typed):
+    graph = _signing(modality)
+    (event,) = graph.subjects(SEM.eventType, KG.Signing)  # every event names its class
+    assert set(graph.objects(event, RDF.type)) == {typed}
+    signings = list(graph.query("SELECT ?e WHERE { ?e a <https://w3id.org/kg-news/ontology#Signing> }"))
+    assert len(signings) == (modality == "asserted")
+    assert graph.value(event, KG.agent) is not None and graph.value(event, KG.confidence) is not None
+
+
+def test_mapping_language_tags_by_script():
+    """Names kg normalises are simplified (zh-Hans); text copied from a traditional article is zh-Hant."""
+    graph = _signing("asserted", text="海爾卡奧斯與平度市簽約。", surface="海爾卡奧斯")
+    org = URIRef("https://example.org/id/org/海尔卡奥斯")
+    assert {(str(v), v.language) for v in graph.objects(org, RDFS.label)} == {("海尔卡奥斯", "zh-hans")}
+    assert ("海爾卡奧斯", "zh-hant") in {(str(v), v.language) for v in graph.objects(org, SKOS.altLabel)}
+    assert {v.language for v in graph.objects(None, SCHEMA.headline)} == {"zh-hant"}
+    assert {v.language for v in graph.objects(None, KG.trigger)} == {"zh-hans"}
+    simplified = _signing("asserted")
+    assert {v.language for v in simplified.objects(None, SCHEMA.headline)} == {"zh-hans"}

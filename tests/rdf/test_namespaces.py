@@ -28,7 +28,7 @@ def test_namespaces_every_term_has_zh_en_label_and_comment():
     graph = _ontology()
     for term in _terms(graph):
         langs = {label.language for label in graph.objects(term, RDFS.label)}
-        assert {"zh", "en"} <= langs, term
+        assert {"zh-Hans", "en"} <= langs, term
         assert graph.value(term, RDFS.comment) is not None, term
 
 
@@ -39,8 +39,30 @@ def test_namespaces_entity_and_event_classes_align():
     events = set(graph.transitive_subjects(RDFS.subClassOf, KG.Event)) - {KG.Event}
     assert len(events) >= 11
     assert all(SEM.Event in set(graph.transitive_objects(e, RDFS.subClassOf)) for e in events)
-    for role in (KG.agent, KG.partner, KG.theme, KG.destination):
+    for role in (KG.agent, KG.partner, KG.representative):  # parties and those who act for them
         assert graph.value(role, RDFS.subPropertyOf) == SEM.hasActor
+    for role in (KG.theme, KG.destination):  # what the event is done to, where it goes: not actors
+        assert graph.value(role, RDFS.subPropertyOf) == SEM.eventProperty
+    assert graph.value(SEM.hasActor, RDFS.subPropertyOf) == graph.value(SEM.hasPlace, RDFS.subPropertyOf) == SEM.eventProperty
+
+
+def test_namespaces_planned_and_negated_events_are_not_events_that_happened():
+    graph = _ontology()
+    reported = set(graph.transitive_subjects(RDFS.subClassOf, KG.ReportedEvent))
+    happened = set(graph.transitive_subjects(RDFS.subClassOf, KG.Event))
+    assert {KG.Event, KG.PlannedEvent, KG.NegatedEvent} <= reported
+    assert not {KG.PlannedEvent, KG.NegatedEvent} & happened
+    assert not any(SEM.Event in set(graph.transitive_objects(c, RDFS.subClassOf)) for c in (KG.PlannedEvent, KG.NegatedEvent))
+    assert set(graph.objects(KG.Event, OWL.disjointWith)) == {KG.PlannedEvent, KG.NegatedEvent}
+    assert set(graph.objects(KG.PlannedEvent, OWL.disjointWith)) == {KG.NegatedEvent}
+    for role in (KG.agent, KG.partner, KG.theme, KG.destination, KG.representative, KG.trigger, KG.timeText, KG.amount):
+        assert graph.value(role, RDFS.domain) == KG.ReportedEvent, role
+
+
+def test_namespaces_tagged_literals_have_range_langstring():
+    graph = _ontology()
+    for prop in (KG.trigger, KG.timeText):
+        assert graph.value(prop, RDFS.range) == RDF.langString, prop
 
 
 def test_namespaces_trigger_table_uses_ontology_classes():

@@ -31,7 +31,7 @@ def rows_of(name, store, columns, replace=None):
 
 def test_queries_examples_are_shipped():
     assert sorted(p.stem for p in EXAMPLES.glob("*.rq")) == [
-        "events-by-month", "in-pingdu", "positions", "provenance", "signings",
+        "events-by-month", "in-pingdu", "mentions", "positions", "provenance", "signings",
     ]
 
 
@@ -82,6 +82,28 @@ def test_queries_signings_none_from_an_unveiling(seed_store):
     assert not organizations & {"山东省港口集团", "青岛新金融产业园"}
 
 
+def test_queries_signings_marks_planned_and_negated(make_store):
+    """Every signing the news speaks of, each marked by what the text says of it; the natural query
+    `?e a kg:Signing` (README) keeps only the one that happened."""
+    store = make_store("""
+        id:甲 a kg:Organization ; rdfs:label "甲公司"@zh-Hans .
+        id:乙 a kg:Organization ; rdfs:label "乙公司"@zh-Hans .
+        id:s nif:anchorOf "甲公司与乙公司签约。" .
+        id:done a kg:Signing ; sem:eventType kg:Signing ; kg:agent id:甲 ; kg:partner id:乙 ; prov:wasDerivedFrom id:s .
+        id:plan a kg:PlannedEvent ; sem:eventType kg:Signing ; kg:agent id:甲 ; kg:partner id:乙 ; prov:wasDerivedFrom id:s .
+        id:no a kg:NegatedEvent ; sem:eventType kg:Signing ; kg:agent id:甲 ; kg:partner id:乙 ; prov:wasDerivedFrom id:s .
+        id:host a kg:Hosting ; sem:eventType kg:Hosting ; kg:agent id:甲 ; prov:wasDerivedFrom id:s .
+    """)
+    rows = rows_of("signings", store, ["organization", "counterpart", "modality", "event"])
+    assert {(o, c, m, e.removeprefix("id:")) for o, c, m, e in rows} == {
+        ("甲公司", "乙公司", "", "done"), ("乙公司", "甲公司", "", "done"),
+        ("甲公司", "乙公司", "planned", "plan"), ("乙公司", "甲公司", "planned", "plan"),
+        ("甲公司", "乙公司", "negated", "no"), ("乙公司", "甲公司", "negated", "no"),
+    }
+    _, happened = result_rows(run_query("SELECT ?e WHERE { ?e a kg:Signing }", store))
+    assert [e.removeprefix("id:") for (e,) in happened] == ["done"]
+
+
 def test_queries_events_by_month_on_seed(seed_store):
     counts = {(c, m): int(n) for c, m, n in rows_of("events-by-month", seed_store, ["class", "month", "events"])}
     # 2018年6月,上海合作组织青岛峰会成功举办 (the page has no publication date, so 5月 has no year)
@@ -94,17 +116,19 @@ def test_queries_events_by_month_resolves_months(make_store):
     store = make_store("""
         id:a1 schema:datePublished "2020-06-01"^^xsd:date .
         id:s1 nif:referenceContext id:a1 .
-        id:e1 a kg:Signing ; kg:trigger "签署"@zh ; sem:hasTimeStamp "2020-05-28"^^xsd:date .
-        id:e2 a kg:Signing ; kg:trigger "签署"@zh ; kg:timeText "2019年3月"@zh .
-        id:e3 a kg:Signing ; kg:trigger "签署"@zh ; kg:timeText "5月28日"@zh ; prov:wasDerivedFrom id:s1 .
-        id:e4 a kg:Hosting ; kg:trigger "举办"@zh ; kg:timeText "5月28日"@zh .
-        id:e5 a kg:Hosting ; kg:trigger "举办"@zh ; kg:timeText "近日"@zh .
-        id:e6 a kg:Investment ; kg:trigger "投资"@zh ; sem:hasTimeStamp "2019"^^xsd:gYear .
-        id:e7 a kg:Signing ; kg:trigger "签约"@zh ; kg:timeText "2019年3月"@zh ; kg:modality "planned" .
+        id:e1 a kg:Signing ; sem:eventType kg:Signing ; kg:trigger "签署"@zh-Hans ; sem:hasTimeStamp "2020-05-28"^^xsd:date .
+        id:e2 a kg:Signing ; sem:eventType kg:Signing ; kg:trigger "签署"@zh-Hans ; kg:timeText "2019年3月"@zh-Hans .
+        id:e3 a kg:Signing ; sem:eventType kg:Signing ; kg:trigger "签署"@zh-Hans ; kg:timeText "5月28日"@zh-Hans ;
+            prov:wasDerivedFrom id:s1 .
+        id:e4 a kg:Hosting ; sem:eventType kg:Hosting ; kg:trigger "举办"@zh-Hans ; kg:timeText "5月28日"@zh-Hans .
+        id:e5 a kg:Hosting ; sem:eventType kg:Hosting ; kg:trigger "举办"@zh-Hans ; kg:timeText "近日"@zh-Hans .
+        id:e6 a kg:Investment ; sem:eventType kg:Investment ; kg:trigger "投资"@zh-Hans ; sem:hasTimeStamp "2019"^^xsd:gYear .
+        id:e7 a kg:PlannedEvent ; sem:eventType kg:Signing ; kg:trigger "签约"@zh-Hans ; kg:timeText "2019年3月"@zh-Hans .
+        id:e8 a kg:NegatedEvent ; sem:eventType kg:Hosting ; kg:trigger "举办"@zh-Hans ; kg:timeText "近日"@zh-Hans .
     """)
     assert rows_of("events-by-month", store, ["class", "month", "events"]) == {
         ("Signing", "2020-05", "2"),  # e1 from its time stamp, e3 from 5月 and the article's year
-        ("Signing", "2019-03", "1"),  # e2 from the text; e7 is planned, so not counted
+        ("Signing", "2019-03", "1"),  # e2 from the text; e7 is planned and e8 negated, so not counted
         ("Hosting", "--05", "1"),
         ("Hosting", "", "1"),
         ("Investment", "", "1"),
@@ -141,14 +165,14 @@ def test_queries_in_pingdu(seed_store, name):
 
 def test_queries_in_pingdu_follows_sub_areas(make_store):
     store = make_store("""
-        id:平度市 a kg:AdministrativeArea ; rdfs:label "平度市"@zh ; kg:gbCode "370283" ;
+        id:平度市 a kg:AdministrativeArea ; rdfs:label "平度市"@zh-Hans ; kg:gbCode "370283" ;
             schema:containedInPlace id:青岛市 .
-        id:南村镇 a kg:AdministrativeArea ; rdfs:label "南村镇"@zh ; schema:containedInPlace id:平度市 .
-        id:某村 a kg:Location ; rdfs:label "某村"@zh ; schema:containedInPlace id:南村镇 .
-        id:甲公司 a kg:Organization ; rdfs:label "甲公司"@zh ; schema:location id:某村 .
-        id:乙公司 a kg:Organization ; rdfs:label "乙公司"@zh ; schema:location id:莱西市 .
-        id:莱西市 a kg:AdministrativeArea ; rdfs:label "莱西市"@zh ; schema:containedInPlace id:青岛市 .
-        id:e1 a kg:Opening ; kg:trigger "开业"@zh ; sem:hasPlace id:南村镇 .
+        id:南村镇 a kg:AdministrativeArea ; rdfs:label "南村镇"@zh-Hans ; schema:containedInPlace id:平度市 .
+        id:某村 a kg:Location ; rdfs:label "某村"@zh-Hans ; schema:containedInPlace id:南村镇 .
+        id:甲公司 a kg:Organization ; rdfs:label "甲公司"@zh-Hans ; schema:location id:某村 .
+        id:乙公司 a kg:Organization ; rdfs:label "乙公司"@zh-Hans ; schema:location id:莱西市 .
+        id:莱西市 a kg:AdministrativeArea ; rdfs:label "莱西市"@zh-Hans ; schema:containedInPlace id:青岛市 .
+        id:e1 a kg:Opening ; kg:trigger "开业"@zh-Hans ; sem:hasPlace id:南村镇 .
     """)
     assert rows_of("in-pingdu", store, ["name", "type", "place"]) == {
         ("南村镇", "AdministrativeArea", "平度市"),
@@ -172,7 +196,7 @@ def test_queries_provenance_of_a_position(seed_store, seed_out):
 
 def test_queries_provenance_of_an_event(seed_store):
     rows = rows_of("provenance", seed_store, ["type", "sentence", "checked"],
-                   replace={'("张彬"@zh "青岛市委党校经济学教研部"@zh)': '("海尔卡奥斯"@zh "平度市政府"@zh)'})
+                   replace={'("张彬"@zh-Hans "青岛市委党校经济学教研部"@zh-Hans)': '("海尔卡奥斯"@zh-Hans "平度市政府"@zh-Hans)'})
     assert ("Signing", "本报青岛讯 5月28日,海尔卡奥斯与平度市、莱西市政府分别签署了战略合作框架协议,"
             "就工业互联网平台和政府信息化、数字化转型相关业务开展合作。", "true") in rows
 

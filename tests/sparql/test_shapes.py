@@ -24,8 +24,10 @@ def test_shapes_seed_graph_conforms(seed_out):
 def test_shapes_name_every_event_class_of_the_ontology():
     ontology = Graph().parse(ONTOLOGY)
     shapes = Graph().parse(SHAPES)
-    events = set(ontology.transitive_subjects(RDFS.subClassOf, KG.Event))
+    events = set(ontology.transitive_subjects(RDFS.subClassOf, KG.ReportedEvent))  # asserted, planned, negated
     assert set(shapes.objects(URIRef("https://w3id.org/kg-news/shapes#Event"), SH.targetClass)) == events
+    classes = set(ontology.transitive_subjects(RDFS.subClassOf, KG.Event)) - {KG.Event}
+    assert set(shapes.objects(URIRef("https://w3id.org/kg-news/shapes#AssertedEvent"), SH.targetClass)) == classes
 
 
 def broken(seed_graph: Graph) -> tuple[Graph, dict]:
@@ -81,7 +83,7 @@ def test_shapes_event_without_participant(tmp_path):
     graph = Graph()
     event = URIRef("https://w3id.org/kg-news/id/event/x-0")
     graph.add((event, RDF.type, KG.Opening))
-    graph.add((event, KG.trigger, Literal("开业", lang="zh")))
+    graph.add((event, KG.trigger, Literal("开业", lang="zh-Hans")))
     report = validate_graph(graph)
     paths = {v.path for v in report.violations}
     assert "kg:agent|kg:partner|kg:theme|kg:destination|sem:hasPlace" in paths
@@ -102,3 +104,51 @@ def test_shapes_post_in_a_place_conforms_and_needs_one_of_org_or_jurisdiction(gr
     g.remove((positions[1], KG.jurisdiction, None))
     focus = {v.focus.rsplit("/", 1)[-1] for v in validate_graph(g).violations}
     assert {str(positions[0]).rsplit("/", 1)[-1], str(positions[1]).rsplit("/", 1)[-1]} <= focus
+
+
+def _planned_signing() -> tuple[Graph, URIRef]:
+    """A planned signing, as kg writes one (将签约): kg:PlannedEvent with sem:eventType kg:Signing."""
+    sem = rdflib.Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    graph = Graph()
+    event = URIRef("https://w3id.org/kg-news/id/event/x-0/9")
+    org = URIRef("https://w3id.org/kg-news/id/org/甲公司")
+    graph.add((org, RDF.type, KG.Organization))
+    graph.add((org, RDFS.label, Literal("甲公司", lang="zh-Hans")))
+    graph.add((event, RDF.type, KG.PlannedEvent))
+    graph.add((event, sem.eventType, KG.Signing))
+    graph.add((event, KG.trigger, Literal("签约", lang="zh-Hans")))
+    graph.add((event, KG.agent, org))
+    return graph, event
+
+
+def test_shapes_planned_event_checked_as_an_event():
+    graph, event = _planned_signing()
+    paths = {v.path for v in validate_graph(graph).violations if v.focus.endswith("event/x-0/9")}
+    assert "kg:confidence" in paths and "prov:wasDerivedFrom" in paths  # what every event carries
+    assert "sem:eventType" not in paths and "kg:trigger" not in paths
+
+
+def test_shapes_planned_event_typed_with_its_class_fails():
+    """`?e a kg:Signing` must count only signings that happened."""
+    graph, event = _planned_signing()
+    graph.add((event, RDF.type, KG.Signing))
+    messages = {v.message for v in validate_graph(graph).violations if v.focus.endswith("event/x-0/9")}
+    assert any("not typed with its class" in m for m in messages), messages
+    assert any("no kg:PlannedEvent or kg:NegatedEvent" in m for m in messages), messages
+
+
+def test_shapes_asserted_event_needs_its_class_as_event_type():
+    graph, event = _planned_signing()
+    graph.remove((event, RDF.type, KG.PlannedEvent))
+    graph.add((event, RDF.type, KG.Hosting))  # typed Hosting, sem:eventType Signing
+    messages = {v.message for v in validate_graph(graph).violations if v.focus.endswith("event/x-0/9")}
+    assert any("that class is its sem:eventType" in m for m in messages), messages
+
+
+def test_shapes_labels_tagged_by_script():
+    graph, _ = _planned_signing()
+    org = URIRef("https://w3id.org/kg-news/id/org/甲公司")
+    graph.add((org, rdflib.namespace.SKOS.altLabel, Literal("甲公司", lang="zh-Hant")))
+    assert not [v for v in validate_graph(graph).violations if v.focus.endswith("org/甲公司")]
+    graph.set((org, RDFS.label, Literal("甲公司", lang="ja")))
+    assert [v for v in validate_graph(graph).violations if v.focus.endswith("org/甲公司") and v.path == "rdfs:label"]

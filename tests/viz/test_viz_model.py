@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 from viz_graphs import HOSTILE, NEWS_COUNTS, iri
 
-from kg.rdf.namespaces import KG, SCHEMA
+from kg.rdf.namespaces import KG, SCHEMA, SEM
 from kg.viz.model import load_labels, read_graph
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology.ttl"
@@ -60,6 +60,22 @@ def test_viz_model_facts(news_graph):
     assert signing["时间"] == "5月28日 / 2020-05-28" and signing["置信度"] == "0.8"
 
 
+def test_viz_model_planned_and_negated_events_shown_marked(news_graph):
+    """Events the text plans or denies are drawn too, under their class, but marked as such."""
+    haier = next(n.iri for n in read_graph(news_graph).nodes if n.name == "海尔卡奥斯")
+    for name, cls in (("plan", KG.PlannedEvent), ("no", KG.NegatedEvent)):
+        news_graph.add((iri(f"event/{name}"), RDF.type, cls))
+        news_graph.add((iri(f"event/{name}"), SEM.eventType, KG.Signing))
+        news_graph.add((iri(f"event/{name}"), KG.agent, iri(haier.rsplit("/id/", 1)[-1])))
+    viz = read_graph(news_graph)
+    marked = {n.iri.rsplit("/", 1)[-1]: n for n in viz.nodes if n.kind == "event" and n.modality}
+    assert {k: (n.category, n.modality, n.name) for k, n in marked.items()} == {
+        "plan": ("Signing", "planned", "签约（计划）"), "no": ("Signing", "negated", "签约（未发生）")}
+    assert ("情态", "计划") in marked["plan"].facts
+    assert sum(n.name == "签约" and not n.modality for n in viz.nodes) == 1  # the signing that happened
+    assert {(viz.nodes[e.source].name, viz.nodes[e.target].name) for e in viz.edges} >= {("签约（计划）", "海尔卡奥斯")}
+
+
 def test_viz_model_event_label_from_graph_first(news_graph):
     news_graph.add((KG.Signing, RDFS.label, Literal("签署协议", lang="zh")))
     news_graph.add((KG.Signing, RDFS.label, Literal("signing", lang="en")))
@@ -85,7 +101,7 @@ def test_viz_labels_agree_with_ontology():
     labels = load_labels()
 
     def zh(term):
-        return {str(v) for v in ontology.objects(term, RDFS.label) if v.language == "zh"}
+        return {str(v) for v in ontology.objects(term, RDFS.label) if v.language == "zh-Hans"}
 
     for name, value in labels["entities"].items():
         assert zh(KG._NS[name]) == {value["label"]}, name

@@ -93,3 +93,19 @@ def test_viz_dumps_script_json(value, expected):
 def test_viz_dumps_script_json_parses_json_text():
     assert str(dumps_script_json('{"x": "<b>"}', parse=True)) == '{"x":"\\u003cb\\u003e"}'
 
+
+
+def test_viz_page_draws_planned_events_pale_and_named_so(news_graph):
+    from rdflib import RDF, URIRef
+
+    from kg.rdf.namespaces import KG, SEM
+    from kg.viz.model import load_labels
+
+    planned = URIRef("https://w3id.org/kg-news/id/event/plan")
+    news_graph.add((planned, RDF.type, KG.PlannedEvent))
+    news_graph.add((planned, SEM.eventType, KG.Signing))
+    text = render_html(news_graph)
+    nodes = json.loads(re.search(r"^var KG_NODES = (.*);$", text, re.MULTILINE).group(1))
+    colours = {n["kgName"]: n["color"] for n in nodes if n["kgKind"] == "event"}
+    labels = load_labels()
+    assert colours["签约（计划）"] == labels["unasserted_event_color"] != labels["event_color"] == colours["签约"]
