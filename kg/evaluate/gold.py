@@ -1,4 +1,4 @@
-"""Gold annotation files: what a reader says a page holds (format in the README)."""
+"""Gold annotation files: what a reader says a page holds (format in docs/quality.md)."""
 
 from __future__ import annotations
 

@@ -65,9 +65,9 @@ def load(model: str | Path | None = None, *, rules: bool = True, resources: str 
 
     Args:
         model: None for kg's own (the shipped NER model when installed, else rules alone);
-            ``"rules"`` for the rules alone (no statistical model: faster, and what the README's
-            "rules alone" figures measure); or the name or path of any installed spaCy pipeline,
-            e.g. ``zh_core_web_trf``, whose entity labels are mapped onto kg's.
+            ``"rules"`` for the rules alone (no statistical model: faster); or the name or path of
+            any installed spaCy pipeline, e.g. ``zh_core_web_trf``, whose entity labels are mapped
+            onto kg's.
         rules: add the rule layer, event and relation components.
         resources: a folder of your own data files for the rule layer (``events/triggers.tsv``
             …), read beside kg's own (:func:`kg.nlp.lexicons.use_resources`).

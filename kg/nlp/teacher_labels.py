@@ -1,6 +1,6 @@
 """A corpus's sentences labelled by a trained pipeline (the teacher), for training another model on
 them beside the human-annotated corpus: the shipped model learned from MSRA's gold and from the
-People's Daily 1998 sentences as the model before it read them (README, "The NER model")::
+People's Daily 1998 sentences as a Maxout teacher model reads them (docs/model.md)::
 
     python -m kg.nlp.teacher_labels TEACHER IN.jsonl OUT.jsonl [--exclude FILE …]
 

@@ -34,7 +34,7 @@ from kg.nlp import encoder  # noqa: F401  (registers kg.MishWindowEncoder.v1)
 from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
-DEFAULT_CONFIG = RESOURCES / "mish.cfg"  # step 1 of the shipped model's recipe (README, "The NER model")
+DEFAULT_CONFIG = RESOURCES / "mish.cfg"  # step 1 of the shipped model's recipe (docs/model.md)
 
 LABEL_MAP: dict[str, str] = {
     "nr": "PERSON",
