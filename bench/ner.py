@@ -147,7 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each corpus")
     parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
-    parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--rules", action="store_true", help="score the model with kg's rule layer after it")
     parser.add_argument("--threads", type=int, default=1, help="numpy BLAS threads (default 1: speed per core)")
     parser.add_argument("--against", type=Path, default=None, help="another model to time side by side with --model")

@@ -1,6 +1,7 @@
 """What each of kg's entity rules does to entity F1 over the NER model, rule by rule.
 
     python bench/rules.py [--limit N] [--model DIR] [--corpora DIR] [--only RULE ...] [--cache DIR]
+    python bench/rules.py --test     # the event corpus test split: model alone, every rule, as shipped
 
 The NER model runs once over each development set (``msra/dev.jsonl``, ``cluener/dev.jsonl``,
 ``annotations/events/dev.jsonl``) and its docs are kept in a DocBin (in a temporary folder, or
@@ -62,6 +63,13 @@ def dev_sets(corpora: Path, limit: int | None) -> dict[str, tuple[list[str], lis
     return sets
 
 
+def test_set(limit: int | None) -> dict[str, tuple[list[str], list[set], tuple[str, ...]]]:
+    """The event corpus's test split, as :func:`dev_sets` gives the development sets."""
+    records = load(CORPUS_DEV.with_name("test.jsonl"), limit)
+    gold = [{(s, e, label) for s, e, label in r["entities"]} for r in records]
+    return {"corpus test": ([r["text"] for r in records], gold, FOUR_TYPES)}
+
+
 def model_docs(model: Path, sets: dict, cache: Path) -> dict[str, Path]:
     """Run the NER model alone over each set once; name → the DocBin file of its docs."""
     paths = {name: cache / f"{name.replace(' ', '_')}.spacy" for name in sets}
@@ -104,11 +112,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each set")
     parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
-    parser.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--test", action="store_true",
+                        help="score the event corpus test split as shipped (report only: nothing is chosen on it)")
     parser.add_argument("--only", nargs="*", default=None, choices=RULES, metavar="RULE", help="measure these rules only")
     parser.add_argument("--cache", type=Path, default=None, help="keep the model's docs here between runs")
     args = parser.parse_args()
-    sets = dev_sets(args.corpora, args.limit)
+    sets = test_set(args.limit) if args.test else dev_sets(args.corpora, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         cache = args.cache or Path(tmp)
         cache.mkdir(parents=True, exist_ok=True)
@@ -122,14 +132,16 @@ def main() -> None:
         started = time.perf_counter()
         shipped = shipped_off(args.model)
         runs = [("all rules", ()), ("as shipped", shipped)]
-        runs += [(rule, tuple(set(shipped) ^ {rule})) for rule in args.only or RULES]
+        if not args.test:
+            runs += [(rule, tuple(set(shipped) ^ {rule})) for rule in args.only or RULES]
         for row, off in runs:
             results[row] = {name: score(gold, rule_spans(nlp, paths[name], off, types), types)
                             for name, (_, gold, types) in sets.items()}
         seconds = time.perf_counter() - started
     weights = {name: sum(map(len, gold)) for name, (_, gold, _) in sets.items()}
     print_scores(results, sets, weights)
-    print_deltas(results, sets, weights, shipped)
+    if not args.test:
+        print_deltas(results, sets, weights, shipped)
     print(f"\n{len(results) - 1} rule-layer runs over {sum(len(t) for t, _, _ in sets.values())} sentences in {seconds:.0f} s")
 
 
