@@ -132,15 +132,9 @@ def _jsonl_article(document: Document, default_date: date | None) -> Article:
         source=str(obj.get("source") or document.source),
         title=title,
         text=f"{title}\n{body}" if title else body,
-        authors=credits.authors,
-        contributors=credits.contributors,
-        editors=credits.editors,
-        outlet=credits.outlet,
-        place=credits.place,
-        filed=credits.filed,
         dateline=bylines.find_dateline(body, offset) if body else None,
         captions=list(bylines.find_captions(body, offset)) if body else [],
-        date=credits.published,
+        **credits.article_fields(),
     )
     date_article(article, given=given, default=default_date)
     return article

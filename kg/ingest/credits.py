@@ -55,6 +55,11 @@ class Credits:
         if OUTLET_RANKS[source] > self.outlet_rank:
             self.outlet, self.outlet_rank = outlet, OUTLET_RANKS[source]
 
+    def article_fields(self) -> dict:
+        """The :class:`kg.ingest.records.Article` fields these credits fill."""
+        return {"authors": self.authors, "contributors": self.contributors, "editors": self.editors,
+                "outlet": self.outlet, "place": self.place, "filed": self.filed, "date": self.published}
+
     def update(self, other: Credits) -> None:
         """Take in what ``other`` says and this does not say yet."""
         for kind in _KINDS:

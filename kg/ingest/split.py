@@ -230,15 +230,9 @@ def split_page(page: str, *, doc_id: str, source: str) -> list[Article]:
                 text="\n".join(parts),
                 subtitles=draft.subtitles,
                 kicker=draft.kicker,
-                authors=credits.authors,
-                contributors=credits.contributors,
-                editors=credits.editors,
-                outlet=credits.outlet,
-                place=credits.place,
-                filed=credits.filed,
                 dateline=dateline,
                 captions=captions,
-                date=credits.published,
+                **credits.article_fields(),
             )
         )
     return articles
