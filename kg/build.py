@@ -44,7 +44,8 @@ class Summary:
     documents: int = 0
     articles: int = 0
     entities: Counter = field(default_factory=Counter)  # by label
-    events: Counter = field(default_factory=Counter)  # by class
+    events: Counter = field(default_factory=Counter)  # events the text asserts, by class
+    unasserted: Counter = field(default_factory=Counter)  # planned and negated events, by modality
     triples: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
@@ -336,6 +337,7 @@ def _add_document(spool: QuadSpool, mapping: Mapping, table: EntityTable, result
         spool.write(mapping.article_quads(article))
         summary.articles += 1
         summary.events.update(article.event_classes)  # events, not their mentions
+        summary.unasserted.update(article.unasserted)
         mentioned += len(article.mention_keys)
     if not mentioned:
         name = result.source

@@ -133,7 +133,8 @@ def build(
         console.print(
             f"{summary.documents} documents ({summary.analysed} analysed, {summary.documents - summary.analysed} from the cache), {summary.articles} articles, "
             f"{sum(summary.entities.values())} entities ({_counts(summary.entities)}), "
-            f"{sum(summary.events.values())} events ({_counts(summary.events)}), "
+            f"{sum(summary.events.values())} events ({_counts(summary.events)}"
+            f"{'; not asserted: ' + _counts(summary.unasserted) if summary.unasserted else ''}), "
             f"{summary.triples} triples in {summary.seconds:.1f} s → {', '.join(map(_shown, summary.outputs))}"
         )
     for note in summary.notes:

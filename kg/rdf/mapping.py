@@ -136,7 +136,8 @@ class ArticleResult:
     mention_keys: list[tuple[str, str]] = field(default_factory=list)  # entities the article mentions
     mentions: list[tuple[Mention, tuple[str, str]]] = field(default_factory=list)  # each with the key it was registered under
     home: Unit | None = None  # the place the article is about (local names refer to it)
-    event_classes: list[str] = field(default_factory=list)  # set by Mapping.article_quads: one per event, mentions merged
+    event_classes: list[str] = field(default_factory=list)  # set by Mapping.article_quads: one per asserted event, mentions merged
+    unasserted: list[str] = field(default_factory=list)  # likewise, the modality of each planned or negated event
 
 
 class Mapping:
@@ -233,7 +234,7 @@ class Mapping:
 
         canonical = lambda m: key_of(m)[1]  # noqa: E731
         key = lambda e: event_coref.told(e, canonical)  # noqa: E731
-        result.event_classes = []
+        result.event_classes, result.unasserted = [], []
         given: Counter = Counter()  # IRIs given so far: more events of one trigger, posts of one pair get -2, -3 …
 
         def numbered(iri: URIRef) -> URIRef:
@@ -244,7 +245,11 @@ class Mapping:
             first = min(told, key=lambda e: e.trigger_start)
             event_node = numbered(self.event_iri(article, first.sentence, first.trigger_start))  # node stays the article's
             quads.extend(self._event(article, event_node, told, doc, key_of))
-            result.event_classes.append(told[0].cls)
+            modality = event_coref.merged(told, canonical).modality
+            if modality == "asserted":
+                result.event_classes.append(told[0].cls)
+            else:
+                result.unasserted.append(modality)
         for position in result.positions:
             quads.extend(self._position(article, numbered(self.position_iri(article, position)), position, home, doc))
         mentioned = {self.entities.resolve(key) for key in result.mention_keys}
