@@ -26,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -72,7 +73,8 @@ def run(arguments: list[str], log: Path, kill_when=None, sig: int = signal.SIGKI
     peak RSS in MB, and the processes of the build still alive 5 s after it ended."""
     command = [sys.executable, __file__, "--child", "--", "build", *arguments]
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, LOG: str(log)})
+    said = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # not a pipe: a build's notes fill a pipe's buffer, and it would wait
+    proc = subprocess.Popen(command, stdout=said, stderr=subprocess.STDOUT, text=True, env={**os.environ, LOG: str(log)})
     parent, peak, family, signalled = psutil.Process(proc.pid), 0, {proc.pid: psutil.Process(proc.pid)}, None
     while proc.poll() is None:
         try:
@@ -86,7 +88,9 @@ def run(arguments: list[str], log: Path, kill_when=None, sig: int = signal.SIGKI
             kill_when, signalled = None, time.perf_counter() - started
         time.sleep(0.1)
     seconds = time.perf_counter() - started
-    output = proc.stdout.read()
+    said.seek(0)
+    output = said.read()
+    said.close()
     deadline = time.monotonic() + 5
     alive = lambda: [p for p in family.values() if p.pid != proc.pid and p.is_running() and p.status() != psutil.STATUS_ZOMBIE]  # noqa: E731
     while alive() and time.monotonic() < deadline:
