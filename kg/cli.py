@@ -87,6 +87,7 @@ def build(
     from kg.build import build as run_build
     from kg.corpus import DEFAULT_INCLUDE
     from kg.ingest.decode import InputError
+    from kg.ingest.script import prepare as prepare_scripts
     from kg.stop import Stopped, sigterm_stops
 
     paths = paths or [Path("seeds")]
@@ -107,6 +108,7 @@ def build(
     def progress(files, total):
         return track(files, total=total, description="Reading documents", console=console, disable=quiet)
 
+    prepare_scripts()  # before SIGTERM is a stop (kg.ingest.script.prepare says why)
     try:
         with sigterm_stops():
             summary = run_build(

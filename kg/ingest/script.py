@@ -18,6 +18,15 @@ def _converter(config: str = "t2s"):
     return opencc.OpenCC(config)
 
 
+def prepare() -> None:
+    """Load OpenCC and the conversions kg uses now rather than on first use. ``kg build`` does so
+    before SIGTERM becomes a stop: OpenCC's import turns an exception raised inside it (the stop)
+    into an error of its own ("opencc_clib not found"), which would end the build with the wrong
+    message and status."""
+    for config in ("t2s", *TRADITIONAL):
+        _converter(config)
+
+
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters, of the same length (臺灣 → 台湾). Where OpenCC's phrase
     conversion would change the length, each character is converted on its own."""
