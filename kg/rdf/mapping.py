@@ -245,7 +245,7 @@ class Mapping:
             first = min(told, key=lambda e: e.trigger_start)
             event_node = numbered(self.event_iri(article, first.sentence, first.trigger_start))  # node stays the article's
             quads.extend(self._event(article, event_node, told, doc, key_of))
-            modality = event_coref.merged(told, canonical).modality
+            modality = told[0].modality  # the merged event's, as _event types it (event_coref.merged keeps the first's)
             if modality == "asserted":
                 result.event_classes.append(told[0].cls)
             else:

@@ -48,15 +48,21 @@ def test_event_coref_groups_any_kind_of_mention_by_key():
     assert clusters(["a", "b"], key=told.get) == [["a", "b"]]
 
 
-def test_build_counts_and_writes_one_event_for_a_retold_signing(tmp_path):
+def _build(tmp_path, text: str):
+    """``kg build`` of one page holding ``text``, with the rule layer alone."""
     from typer.testing import CliRunner
 
     from kg.cli import app
 
     page = tmp_path / "a.txt"
-    page.write_text("海尔集团与青岛啤酒集团签约\n\n5月28日，海尔集团与青岛啤酒集团签署合作协议。海尔集团签约后表示满意。\n", encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["build", str(page), "--out", str(tmp_path / "out"), "--model", "rules", "--workers", "1"])
     assert result.exit_code == 0, result.output
+    return result
+
+
+def test_build_counts_and_writes_one_event_for_a_retold_signing(tmp_path):
+    result = _build(tmp_path, "海尔集团与青岛啤酒集团签约\n\n5月28日，海尔集团与青岛啤酒集团签署合作协议。海尔集团签约后表示满意。\n")
     assert "1 events (Signing 1" in result.output
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     (event,) = graph.subjects(RDF.type, KG.Signing)
@@ -66,14 +72,7 @@ def test_build_counts_and_writes_one_event_for_a_retold_signing(tmp_path):
 def test_build_counts_planned_events_apart(tmp_path):
     """The summary's events are those the text asserts (as ``?e a kg:Signing`` counts them); a
     planned one is counted apart."""
-    from typer.testing import CliRunner
-
-    from kg.cli import app
-
-    page = tmp_path / "a.txt"
-    page.write_text("海尔集团与青岛啤酒集团签署合作协议。海尔集团将与青岛银行签约。\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["build", str(page), "--out", str(tmp_path / "out"), "--model", "rules", "--workers", "1"])
-    assert result.exit_code == 0, result.output
+    result = _build(tmp_path, "海尔集团与青岛啤酒集团签署合作协议。海尔集团将与青岛银行签约。\n")
     assert "1 events (Signing 1; not asserted: planned 1)" in result.output
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(graph.subjects(RDF.type, KG.Signing))) == 1

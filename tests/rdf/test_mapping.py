@@ -27,11 +27,13 @@ def test_mapping_iri_segment_is_injective_on_reserved_characters():
     assert iri_segment("平度市") == "平度市"
 
 
-def _one_article(text="海尔卡奥斯与平度市签约。", title='标题 "<script>alert(1)</script>"'):
-    article = Article(id="doc-0", source="doc.txt", title=title, text=text, authors=["肖芳"])
-    agent = Mention(0, 5, "ORG", "海尔卡奥斯", "海尔卡奥斯")
+def _one_article(text="海尔卡奥斯与平度市签约。", title='标题 "<script>alert(1)</script>"', authors=("肖芳",),
+                 modality="asserted", surface="海尔卡奥斯"):
+    """An article of one signing; ``surface`` is how the text prints the agent."""
+    article = Article(id="doc-0", source="doc.txt", title=title, text=text, authors=list(authors))
+    agent = Mention(0, 5, "ORG", surface, "海尔卡奥斯")
     partner = Mention(6, 9, "GPE", "平度市", "平度市")
-    event = Event("Signing", "签约", 9, (0, 12), (Argument("agent", agent), Argument("partner", partner)))
+    event = Event("Signing", "签约", 9, (0, 12), (Argument("agent", agent), Argument("partner", partner)), modality=modality)
     table = EntityTable()
     keys = [table.add(agent), table.add(partner)]
     builder = GraphBuilder("https://example.org/id/", table)
@@ -140,17 +142,8 @@ def test_mapping_a_place_named_inside_an_organizations_name_is_mentioned():
 
 
 def _signing(modality: str, text="海尔卡奥斯与平度市签约。", surface="海尔卡奥斯"):
-    """An article of one signing with the given modality; ``surface`` is how the text prints the agent."""
-    article = Article(id="doc-0", source="doc.txt", title=text[:5], text=text)
-    agent = Mention(0, 5, "ORG", surface, "海尔卡奥斯")
-    partner = Mention(6, 9, "GPE", "平度市", "平度市")
-    event = Event("Signing", "签约", 9, (0, 12), (Argument("agent", agent), Argument("partner", partner)), modality=modality)
-    table = EntityTable()
-    keys = [table.add(agent), table.add(partner)]
-    builder = GraphBuilder("https://example.org/id/", table)
-    builder.add_article(ArticleResult(article, events=[event], mention_keys=keys))
-    builder.add_entities()
-    return builder.graph
+    """An article of one signing with the given modality and no byline."""
+    return _one_article(text, title=text[:5], authors=(), modality=modality, surface=surface)
 
 
 # fmt: off
