@@ -1,18 +1,26 @@
-"""Benchmark kg's shipped NER model against a jieba POS baseline.
+"""kg's NER model on news it was not trained on: per type, alone and with kg's rule layer, and its speed.
 
-    python bench/ner.py [--limit N] [--model DIR] [--corpora DIR] [--rules] [--threads N] [--against DIR]
+    python bench/ner.py [--split dev|test] [--model DIR] [--against DIR] [--corpora DIR] [--limit N]
+                        [--threads N] [--rounds N] [--half-width] [--spacy-decoder]
 
-Entity-level exact match (start, end, type) on msra/dev.jsonl, on a half-width/ASCII-punctuation
-variant of it (same offsets: the conversion is char by char), and on cluener/dev.jsonl. Gold labels
-map nr/name -> PERSON, nt/company/government/organization -> ORG, ns/address -> PLACE; the model's
-GPE and LOC are scored as one PLACE class because the gold data has one place class. For msra the
-4-type score against gold split by kg's GPE/LOC rules is shown too. Prints a markdown table,
-characters per second (whole nlp() including the tokenizer, one process; numpy's BLAS limited to
-``--threads``, 1 by default, so the speed is per core) and peak memory. With
-``--rules`` the pipeline scored is kg's whole one as ``kg build`` runs it (the model, then the rule
-layer, events and relations). With ``--against DIR`` the model is also timed side by side with
-another, in this one process, the two taking turns ``--rounds`` times over ``msra/dev.jsonl``
-(medians and their ratio): a shared machine's speed drifts, and only runs side by side compare.
+Entity-level exact match (start, end, type) on four sets:
+
+- ``msra/dev.jsonl``: 1990s newswire, the model's development set;
+- the event corpus's split ``--split`` (``annotations/events/``, kg's own reading of 2000s-2020s
+  web news and 1998 newswire; gold GPE and LOC kept apart);
+- with ``--split test`` also ``cluener/dev.jsonl`` (web news, names mapped: name -> PERSON;
+  company, government, organization -> ORG; address -> PLACE) and "modern", the event corpus's
+  test split and CLUENER dev pooled. Nothing that picks a checkpoint or a rule may look at these:
+  choose with ``--split dev``.
+
+MSRA and CLUENER have one place class, so GPE and LOC are scored together as PLACE, and ALL is
+the score over PERSON, ORG and PLACE on every set (GPE and LOC columns only where the gold splits
+them). Each model is scored twice: alone (tok2vec and ner) and with kg's rule layer, as ``kg
+build`` runs it (``--model`` is then set into kg's shipped pipeline in place of its tok2vec, ner
+and vocab). ``--against DIR`` scores a second model the same way, for a side-by-side table, and
+times the two models alone in turns (``--rounds``; medians and their ratio: a shared machine's
+speed drifts, and only runs side by side compare). Speeds are characters per second of
+``nlp.pipe`` with numpy's BLAS held to ``--threads`` (1 by default: per core).
 """
 
 from __future__ import annotations
@@ -20,7 +28,10 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
+import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -33,10 +44,13 @@ import spacy  # noqa: E402
 import kg.nlp.inference  # noqa: E402
 import kg.nlp.ner_decode  # noqa: E402
 import kg.nlp.tokenizer  # noqa: E402,F401  (registers kg.CharTokenizer.v1 / kg.CharHashEmbed.v1)
-from kg.nlp.train import LABEL_MAP, map_label  # noqa: E402
+from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS, load as load_pipeline  # noqa: E402
+from kg.nlp.train import LABEL_MAP  # noqa: E402
 
-TYPES = ("PERSON", "ORG", "PLACE")
-JIEBA_MAP = {"nr": "PERSON", "ns": "PLACE", "nt": "ORG"}
+SHIPPED = ROOT / "kg" / "resources" / "model"
+EVENTS = ROOT / "annotations" / "events"
+SCORED = ("PERSON", "ORG", "PLACE")  # what ALL counts: every set's gold has these
+COLUMNS = ("PERSON", "ORG", "GPE", "LOC", "PLACE", "ALL")
 
 
 def load(path: Path, limit: int | None) -> list[dict]:
@@ -64,16 +78,13 @@ def to_halfwidth(text: str) -> str:
     return "".join(out)
 
 
-def gold_spans(record: dict, split_places: bool) -> set[tuple[int, int, str]]:
-    text = record["text"]
+def gold_spans(record: dict) -> set[tuple[int, int, str]]:
+    """The record's entities in kg's labels; a corpus's one place class stays PLACE."""
     spans = set()
-    for start, end, label in record["spans"]:
+    for start, end, label in record.get("spans", record.get("entities", [])):
         mapped = LABEL_MAP.get(label)
-        if mapped is None:
-            continue
-        if split_places:
-            mapped = map_label(label, text[start:end])
-        spans.add((start, end, mapped))
+        if mapped is not None:
+            spans.add((start, end, mapped))
     return spans
 
 
@@ -81,58 +92,64 @@ def place(label: str) -> str:
     return "PLACE" if label in ("GPE", "LOC") else label
 
 
-def score(gold: list[set], pred: list[set], types) -> dict[str, tuple[float, float, float]]:
+def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float, int]]:
+    """P, R, F1 and the gold count per column: GPE and LOC against gold that names them, PLACE
+    with the two as one, ALL over PERSON, ORG and PLACE."""
     tp, fp, fn = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
+
+    def count(g: set, p: set, keys) -> None:
         for s in p:
-            (tp if s in g else fp)[s[2]] += 1
+            if s[2] in keys:
+                (tp if s in g else fp)[s[2]] += 1
         for s in g:
-            if s not in p:
+            if s[2] in keys and s not in p:
                 fn[s[2]] += 1
+
+    for g, p in zip(gold, pred):
+        count(g, p, ("GPE", "LOC"))
+        count({(a, b, place(t)) for a, b, t in g}, {(a, b, place(t)) for a, b, t in p}, SCORED)
     result = {}
-    for t in list(types) + ["ALL"]:
-        if t == "ALL":
-            a, b, c = sum(tp[x] for x in types), sum(fp[x] for x in types), sum(fn[x] for x in types)
-        else:
-            a, b, c = tp[t], fp[t], fn[t]
+    for t in COLUMNS:
+        keys = SCORED if t == "ALL" else (t,)
+        a, b, c = (sum(x[k] for k in keys) for x in (tp, fp, fn))
+        if a + c == 0:
+            continue  # no gold of this type in the set
         p = a / (a + b) if a + b else 0.0
-        r = a / (a + c) if a + c else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        result[t] = (p, r, f)
+        r = a / (a + c)
+        result[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, a + c)
     return result
 
 
-def model_spans(nlp, texts: list[str]) -> tuple[list[set], float]:
+def with_shipped_rules(model: Path, workdir: Path) -> Path:
+    """kg's shipped pipeline with ``model``'s tok2vec, ner and vocab in place of its own."""
+    if model.resolve() == SHIPPED.resolve():
+        return SHIPPED
+    target = workdir / model.name
+    shutil.copytree(SHIPPED, target)
+    for part in ("tok2vec", "ner", "vocab"):
+        shutil.rmtree(target / part)
+        shutil.copytree(model / part, target / part)
+    return target
+
+
+def load_alone(model: Path):
+    """The statistical model alone, run as kg runs it (lean inference, batched decoding)."""
+    nlp = spacy.load(model, exclude=[*RULE_COMPONENTS, EVENT_MODEL])
+    kg.nlp.inference.lean_inference(nlp)
+    kg.nlp.ner_decode.use_batched_ner(nlp)
+    return nlp
+
+
+def run(nlp, texts: list[str]) -> tuple[list[set], float]:
     start = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=256))
     elapsed = time.perf_counter() - start
-    spans = [{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in docs]
-    return spans, sum(map(len, texts)) / elapsed
-
-
-def jieba_spans(texts: list[str]) -> tuple[list[set], float]:
-    import jieba
-    import jieba.posseg
-
-    jieba.initialize()
-    start = time.perf_counter()
-    result = []
-    for text in texts:
-        spans, i = set(), 0
-        for pair in jieba.posseg.cut(text):
-            n = len(pair.word)
-            if pair.flag in JIEBA_MAP:
-                spans.add((i, i + n, JIEBA_MAP[pair.flag]))
-            i += n
-        result.append(spans)
-    return result, sum(map(len, texts)) / (time.perf_counter() - start)
+    return [{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in docs], sum(map(len, texts)) / elapsed
 
 
 def paired_speed(models: dict, texts: list[str], rounds: int) -> dict[str, float]:
     """Median characters per second of each model's ``nlp.pipe`` over ``texts``, the models taking
     turns ``rounds`` times."""
-    import statistics
-
     n = sum(map(len, texts))
     runs: dict[str, list[float]] = {name: [] for name in models}
     for _ in range(rounds):
@@ -143,15 +160,31 @@ def paired_speed(models: dict, texts: list[str], rounds: int) -> dict[str, float
     return {name: statistics.median(v) for name, v in runs.items()}
 
 
+def shown(model: Path) -> str:
+    """A model's folder as the table names it: below the repository where it is there."""
+    path = model.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(model)
+
+
+def cell(result: dict, column: str) -> str:
+    if column not in result:
+        return ""
+    p, r, f, _ = result[column]
+    return f"{p:.3f}/{r:.3f}/**{f:.3f}**" if column == "ALL" else f"{p:.3f}/{r:.3f}/{f:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="first N sentences of each corpus")
-    parser.add_argument("--model", type=Path, default=ROOT / "kg" / "resources" / "model")
+    parser.add_argument("--split", default="dev", choices=("dev", "test"),
+                        help="the event corpus's split; test adds CLUENER dev and the pooled modern set")
+    parser.add_argument("--model", type=Path, default=SHIPPED, help="a pipeline folder with tok2vec and ner")
+    parser.add_argument("--against", type=Path, default=None, help="a second model, scored and timed beside --model")
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    parser.add_argument("--rules", action="store_true", help="score the model with kg's rule layer after it")
+    parser.add_argument("--limit", type=int, default=None, help="first N sentences of each set")
     parser.add_argument("--threads", type=int, default=1, help="numpy BLAS threads (default 1: speed per core)")
-    parser.add_argument("--against", type=Path, default=None, help="another model to time side by side with --model")
     parser.add_argument("--rounds", type=int, default=3, help="turns each model takes with --against")
+    parser.add_argument("--half-width", action="store_true",
+                        help="also msra dev with full-width ASCII forms made half-width (same offsets)")
     parser.add_argument("--spacy-decoder", action="store_true",
                         help="decode with spaCy's own NER loop, not kg's batched one (same entities, slower)")
     args = parser.parse_args()
@@ -159,83 +192,60 @@ def main() -> None:
     from threadpoolctl import threadpool_limits
 
     limit = threadpool_limits(limits=args.threads, user_api="blas")  # noqa: F841  (kept for the run)
-
     kg.nlp.inference.use_fast_cpu_ops()
-    if args.rules:
-        from kg.nlp.pipeline import load as load_pipeline
 
-        nlp = load_pipeline(str(args.model))
-    else:
-        from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS
-
-        nlp = spacy.load(args.model, exclude=[*RULE_COMPONENTS, EVENT_MODEL])  # the statistical model alone
-        kg.nlp.inference.lean_inference(nlp)
-        kg.nlp.ner_decode.use_batched_ner(nlp)
-    if args.spacy_decoder:
-        kg.nlp.ner_decode.use_spacy_ner(nlp)
-    system = "kg model + rules" if args.rules else "kg model"
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
-    cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
-    sets = {
-        "msra dev": ([r["text"] for r in msra], msra),
-        "msra dev half-width": ([to_halfwidth(r["text"]) for r in msra], msra),
-        "cluener dev": ([r["text"] for r in cluener], cluener),
-    }
-    nlp("预热")  # load jieba's dictionary before timing
-    rows = []
-    speeds = {}
-    for name, (texts, records) in sets.items():
-        gold = [gold_spans(r, split_places=False) for r in records]
-        pred, cps = model_spans(nlp, texts)
-        speeds[name] = cps
-        rows.append((f"{system}, {name}", score(gold, [{(s, e, place(l)) for s, e, l in p} for p in pred], TYPES)))
-        if name == "msra dev":
-            gold4 = [gold_spans(r, split_places=True) for r in records]
-            four = score(gold4, pred, ("PERSON", "ORG", "GPE", "LOC"))
-            rows.append((f"{system}, {name}, GPE/LOC split", four))
-        jpred, jcps = jieba_spans(texts)
-        speeds[f"jieba posseg, {name}"] = jcps
-        rows.append((f"jieba posseg baseline, {name}", score(gold, jpred, TYPES)))
+    events = load(EVENTS / f"{args.split}.jsonl", args.limit)
+    sets = {"msra dev": ([r["text"] for r in msra], msra)}
+    if args.half_width:
+        sets["msra dev, half-width"] = ([to_halfwidth(r["text"]) for r in msra], msra)
+    sets[f"event corpus {args.split}"] = ([r["text"] for r in events], events)
+    if args.split == "test":
+        cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
+        sets["cluener dev"] = ([r["text"] for r in cluener], cluener)
+        sets["modern (event corpus test + cluener dev)"] = (
+            sets["event corpus test"][0] + sets["cluener dev"][0], events + cluener)
 
-    types = ["PERSON", "ORG", "PLACE", "GPE", "LOC", "ALL"]
-    print("| run | " + " | ".join(f"{t} P/R/F1" for t in types) + " |")
-    print("|---|" + "---|" * len(types))
-    for name, result in rows:
-        cells = []
-        for t in types:
-            if t in result:
-                p, r, f = result[t]
-                cells.append(f"{p:.3f}/{r:.3f}/**{f:.3f}**" if t == "ALL" else f"{p:.3f}/{r:.3f}/{f:.3f}")
-            else:
-                cells.append("")
-        print(f"| {name} | " + " | ".join(cells) + " |")
-    print()
-    print(f"| speed (one process, {args.threads} BLAS thread{'s' if args.threads > 1 else ''}) | chars/s |")
+    models = [args.model] + ([args.against] if args.against else [])
+    rows, speeds, alone = [], {}, {}
+    with tempfile.TemporaryDirectory() as workdir:
+        for model in models:
+            for rules in (False, True):
+                system = f"{shown(model)}{' + rules' if rules else ''}"
+                if rules:
+                    nlp = load_pipeline(with_shipped_rules(model, Path(workdir)), events="rules")
+                else:
+                    nlp = alone[model] = load_alone(model)
+                if args.spacy_decoder:
+                    kg.nlp.ner_decode.use_spacy_ner(nlp)
+                nlp("预热")  # jieba's dictionary loads before any timing
+                for name, (texts, records) in sets.items():
+                    pred, cps = run(nlp, texts)
+                    rows.append((name, system, score([gold_spans(r) for r in records], pred)))
+                    if name == "msra dev":
+                        speeds[system] = cps
+            print(f"scored {model}", file=sys.stderr)
+
+    print("| set | model | " + " | ".join(f"{c} P/R/F1" for c in COLUMNS) + " |")
+    print("|---|---|" + "---|" * len(COLUMNS))
+    for name, system, result in sorted(rows, key=lambda row: list(sets).index(row[0])):
+        print(f"| {name} | {system} | " + " | ".join(cell(result, c) for c in COLUMNS) + " |")
+    sizes = ", ".join(f"{name} {len(records)} sentences" for name, (_, records) in sets.items())
+    print(f"\n{sizes}")
+    print(f"\n| nlp.pipe on msra dev ({args.threads} BLAS thread{'s' if args.threads > 1 else ''}) | chars/s |")
     print("|---|---|")
-    for name, cps in speeds.items():
-        print(f"| {name if name.startswith('jieba') else 'kg nlp.pipe, ' + name} | {cps:,.0f} |")
-    texts = sets["msra dev"][0][:1000]
-    start = time.perf_counter()
-    for text in texts:
-        nlp(text)
-    cps = sum(map(len, texts)) / (time.perf_counter() - start)
-    print(f"| kg nlp(text) one call per sentence, msra dev | {cps:,.0f} |")
+    for system, cps in speeds.items():
+        print(f"| {system} | {cps:,.0f} |")
     if args.against is not None:
-        other = spacy.load(args.against)
-        kg.nlp.inference.lean_inference(other)
-        if not args.spacy_decoder:
-            kg.nlp.ner_decode.use_batched_ner(other)
-        other("预热")
-        medians = paired_speed({str(args.model): nlp, str(args.against): other}, sets["msra dev"][0], args.rounds)
-        print(f"\n| side by side, msra dev, median of {args.rounds} turns | chars/s |")
+        medians = paired_speed({shown(m): alone[m] for m in models}, sets["msra dev"][0], args.rounds)
+        print(f"\n| side by side, models alone, msra dev, median of {args.rounds} turns | chars/s |")
         print("|---|---|")
         for name, cps in medians.items():
             print(f"| {name} | {cps:,.0f} |")
         first, second = medians.values()
         print(f"| ratio (first / second) | {first / second:.3f} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak memory (ru_maxrss): {peak:.0f} MB; model: {args.model}; sentences: "
-          f"msra {len(msra)}, cluener {len(cluener)}")
+    print(f"\npeak memory (ru_maxrss): {peak:.0f} MB")
 
 
 if __name__ == "__main__":

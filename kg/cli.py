@@ -190,7 +190,11 @@ def train(
     config: Annotated[Optional[Path], typer.Option(exists=True, dir_okay=False, help="spaCy training config (default: kg/resources/ner/mish.cfg, the first step of the shipped model's recipe in docs/model.md).")] = None,
     init: Annotated[
         Optional[Path],
-        typer.Option(exists=True, file_okay=False, help="Go on training from this pipeline's weights (e.g. kg/resources/model with --config kg/resources/ner/finetune.cfg)."),
+        typer.Option(exists=True, file_okay=False, help="Go on training from this pipeline's weights (e.g. kg/resources/model with --config kg/resources/ner/mish_finetune.cfg)."),
+    ] = None,
+    exclude: Annotated[
+        Optional[list[Path]],
+        typer.Option(exists=True, dir_okay=False, help="Corpora or text files kept out of training: a training sentence that shares 20 characters with one (or with a --dev corpus) is left out (repeatable)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -201,7 +205,8 @@ def train(
     """
     from kg.nlp.train import train as run_train
 
-    best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, init=init, quiet=quiet)
+    best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, init=init,
+                     exclude=list(exclude or []), quiet=quiet)
     console.print(f"best pipeline: {best}")
 
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
 from kg.nlp.inference import use_fast_cpu_ops
+from kg.nlp.teacher_labels import excluded_windows, windows
 from kg.nlp import encoder  # noqa: F401  (registers kg.MishWindowEncoder.v1)
 from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
@@ -88,8 +89,10 @@ def map_label(label: str, mention: str) -> str | None:
     return mapped
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """(NFKC-folded text, [(start, end, kg label)]) per line; spans kg does not model are dropped."""
+def read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """(NFKC-folded text, [(start, end, kg label)], [(start, end) left unknown]) per line; spans kg
+    does not model are dropped, and a line's ``missing`` spans (:mod:`kg.nlp.partial_labels`) are
+    the ones whose characters get no label, entity or not."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             if not line.strip():
@@ -101,11 +104,13 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
                 mapped = map_label(label, text[start:end])
                 if mapped is not None:
                     spans.append((int(start), int(end), mapped))
-            yield text, spans
+            yield text, spans, [(int(start), int(end)) for start, end in record.get("missing", [])]
 
 
-def make_doc(nlp, text: str, spans: list[tuple[int, int, str]]) -> tuple[Doc, int]:
-    """A reference Doc with gold entities; also the number of spans that could not be placed."""
+def make_doc(nlp, text: str, spans: list[tuple[int, int, str]],
+             missing: list[tuple[int, int]] = ()) -> tuple[Doc, int]:
+    """A reference Doc with gold entities, ``missing`` spans unlabelled and every other token outside
+    any entity; also the number of spans that could not be placed."""
     doc = nlp.make_doc(text)
     ents = []
     lost = 0
@@ -117,18 +122,25 @@ def make_doc(nlp, text: str, spans: list[tuple[int, int, str]]) -> tuple[Doc, in
             ents.append(span)
     kept = filter_spans(ents)
     lost += len(ents) - len(kept)
-    doc.ents = kept
+    unknown = [span for start, end in missing
+               if (span := doc.char_span(start, end, alignment_mode="expand")) is not None]
+    doc.set_ents(kept, missing=unknown, default="outside")
     return doc, lost
 
 
-def jsonl_to_docbin(paths: list[Path], output: Path) -> dict[str, int]:
-    """Convert JSON Lines corpora to one DocBin file; returns counts of docs, entities, lost spans."""
+def jsonl_to_docbin(paths: list[Path], output: Path, exclude: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Convert JSON Lines corpora to one DocBin file, less the sentences that share a window of
+    characters with ``exclude`` (:func:`kg.nlp.teacher_labels.excluded_windows`); returns counts of
+    docs, entities, lost spans and excluded sentences."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})
     db = DocBin(attrs=["ORTH", "NORM", "ENT_IOB", "ENT_TYPE", "SPACY"])
-    stats = {"docs": 0, "ents": 0, "lost": 0}
+    stats = {"docs": 0, "ents": 0, "lost": 0, "excluded": 0}
     for path in paths:
-        for text, spans in read_jsonl(Path(path)):
-            doc, lost = make_doc(nlp, text, spans)
+        for text, spans, missing in read_jsonl(Path(path)):
+            if exclude and windows(text) & exclude:
+                stats["excluded"] += 1
+                continue
+            doc, lost = make_doc(nlp, text, spans, missing)
             db.add(doc)
             stats["docs"] += 1
             stats["ents"] += len(doc.ents)
@@ -161,6 +173,7 @@ def train(
     max_steps: int | None = None,
     config: Path | None = None,
     init: Path | None = None,
+    exclude: list[Path] = (),
     quiet: bool = False,
 ) -> Path:
     """Convert the corpora to DocBin under ``output/corpus`` and train the pipeline in ``config``
@@ -168,15 +181,18 @@ def train(
     (``output/model-best``, scored on ``dev_paths``), loadable with ``spacy.load`` once
     ``kg.nlp.tokenizer`` is imported. With ``init`` (a trained pipeline such as
     ``kg/resources/model``), tok2vec and ner start from its weights instead of at random: training goes
-    on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/mish_finetune.cfg``)."""
+    on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/mish_finetune.cfg``).
+    Training sentences that share a run of 20 characters with a file of ``exclude`` or with a dev
+    corpus are left out, so that nothing a model is chosen or measured on is learned from."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 
     output = Path(output)
     corpus = output / "corpus"
     log = io.StringIO() if quiet else sys.stdout
-    for name, paths in (("train", train_paths), ("dev", dev_paths)):
-        stats = jsonl_to_docbin([Path(p) for p in paths], corpus / f"{name}.spacy")
+    banned = frozenset(excluded_windows([Path(p) for p in [*exclude, *dev_paths]]))
+    for name, paths, kept_out in (("train", train_paths, banned), ("dev", dev_paths, frozenset())):
+        stats = jsonl_to_docbin([Path(p) for p in paths], corpus / f"{name}.spacy", kept_out)
         print(f"{name}: {stats}", file=log)
     overrides: dict = {
         "paths.train": str(corpus / "train.spacy"),

@@ -6,6 +6,10 @@ from pathlib import Path
 import spacy
 
 import kg.nlp.tokenizer  # noqa: F401
+from spacy.training import Example
+
+from kg.nlp.partial_labels import unmarked
+from kg.nlp.teacher_labels import excluded_windows
 from kg.nlp.train import jsonl_to_docbin, map_label, place_label, split_jsonl, train
 
 PEOPLE = ["李鹏", "江泽民", "王小明", "张伟", "刘德华"]
@@ -50,11 +54,44 @@ def test_train_jsonl_to_docbin_keeps_spans_and_folds_nfkc(tmp_path):
         encoding="utf-8",
     )
     stats = jsonl_to_docbin([src], tmp_path / "c.spacy")
-    assert stats == {"docs": 1, "ents": 2, "lost": 0}
+    assert stats == {"docs": 1, "ents": 2, "lost": 0, "excluded": 0}
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})
     (doc,) = spacy.tokens.DocBin().from_disk(tmp_path / "c.spacy").get_docs(nlp.vocab)
     assert doc.text == "ABC公司在北京"
     assert [(e.text, e.label_) for e in doc.ents] == [("ABC公司", "ORG"), ("北京", "GPE")]
+
+
+def test_train_missing_spans_get_no_label_and_the_rest_is_outside(tmp_path):
+    src = tmp_path / "partial.jsonl"
+    record = {"text": "中国和美国签约", "spans": [[3, 5, "address"]], "missing": [[0, 2]]}
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    jsonl_to_docbin([src], tmp_path / "p.spacy")
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.CharTokenizer.v1"}}})
+    (doc,) = spacy.tokens.DocBin().from_disk(tmp_path / "p.spacy").get_docs(nlp.vocab)
+    tags = Example(nlp.make_doc(doc.text), doc).get_aligned_ner()
+    assert tags == [None, None, "O", "B-GPE", "L-GPE", "O", "O"]
+
+
+def test_train_leaves_out_sentences_that_share_a_window_with_excluded_text(tmp_path):
+    kept = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。"
+    shared = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏"
+    src = tmp_path / "train.jsonl"
+    src.write_text("".join(json.dumps({"text": t, "spans": []}, ensure_ascii=False) + "\n"
+                           for t in (kept, "前言" + shared + "后记")), encoding="utf-8")
+    banned = frozenset(excluded_windows([_text_file(tmp_path / "test.txt", shared)]))
+    stats = jsonl_to_docbin([src], tmp_path / "t.spacy", banned)
+    assert stats["docs"] == 1 and stats["excluded"] == 1
+
+
+def _text_file(path: Path, text: str) -> Path:
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def test_partial_labels_mark_only_what_no_annotated_span_touches():
+    teacher = [(0, 2), (3, 5), (7, 9)]
+    annotated = [(3, 6), (8, 12)]  # overlaps the second and the third
+    assert unmarked(teacher, annotated) == [[0, 2]]
 
 
 def test_train_split_jsonl_is_disjoint(tmp_path):
