@@ -35,6 +35,7 @@ from kg.rdf.namespaces import DEFAULT_BASE
 from kg.rdf.spool import QuadSpool
 from kg.resolve import gazetteer
 from kg.resolve.entities import EntityTable, scope_of
+from kg.resolve.within_article import all_mentions, settle_names, settle_record
 
 
 @dataclass
@@ -63,14 +64,22 @@ def analyse(nlp, articles: Iterable[Article], table: EntityTable) -> Iterator[Ar
 
 
 def register(table: EntityTable, record: ArticleRecord) -> ArticleResult:
-    """Register an article's mentions in ``table``, in the order the pipeline found them."""
+    """Register an article's mentions in ``table``, in the order the pipeline found them, once the
+    article's names are settled (one type per name, short forms to full names:
+    :mod:`kg.resolve.within_article`), and link the parts of bodies it names to their bodies."""
+    record = settle_record(record, settle_names(record.article.text, all_mentions(record)))
     keys, mentions, scope = [], [], scope_of(record.article)
+    named: dict[str, tuple[str, str]] = {}  # the article's names and surface forms → their keys
     for mention in record.mentions:
         key = table.add(mention, record.home, scope)
         mentions.append((mention, key))
         if key not in keys:
             keys.append(key)
+        named.setdefault(mention.name, key)
+        if mention.alias:
+            named.setdefault(mention.text, key)
     table.note(scope, keys)
+    table.link_bodies(named)
     return ArticleResult(
         article=record.article, events=record.events, positions=record.positions,
         locations=record.locations, mention_keys=keys, mentions=mentions, home=record.home,

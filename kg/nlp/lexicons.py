@@ -103,6 +103,14 @@ def person_titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def post_titles() -> tuple[str, ...]:
+    """The titles of posts the relation rules read: :func:`person_titles` and the posts of
+    ``entities/post_titles.txt`` (发言人, 主编, 司长), longest first."""
+    titles = set(person_titles()) | set(word_list("entities/post_titles.txt"))
+    return tuple(sorted(titles, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Countries and regions by their usual Chinese names (``entities/countries.txt``)."""
     return frozenset(word_list("entities/countries.txt"))

@@ -45,11 +45,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Position:
-    """A person's post at an organization (青岛工业设计创新中心执行长封昌红), or in a place's
-    government when ``org`` is a GPE (美国总统克林顿)."""
+    """A person's post at an organization (青岛工业设计创新中心执行长封昌红), in a place's
+    government when ``org`` is a GPE (美国总统克林顿), or a post whose body the text does not name
+    when ``org`` is None (副区长王五, 克林顿总统)."""
 
     person: Mention
-    org: Mention
+    org: Mention | None
     title: str
     sentence: tuple[int, int]
     confidence: float = 0.8

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp import lexicons
+from kg.nlp import bare_posts, lexicons
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Location, Mention, Position
 from kg.nlp.text import sentences
@@ -35,8 +35,9 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     someone is posted (驻贝宁大使, 驻意大利记者), nor where another name comes between (访印的法国总统
     希拉克 is no post in 印) but the place of a posting (伊拉克驻华大使). Also the posts listed
     before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts taken
-    (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`) and a
-    news agency's reporter in its dateline (:func:`_dateline_reporter`)."""
+    (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), a
+    news agency's reporter in its dateline (:func:`_dateline_reporter`), and the posts that name no
+    body (``org`` None: :func:`_bare_posts`)."""
     found = []
     holders = [m for m in mentions if m.label in ("ORG", "GPE")]
     for sent in sentences(text):
@@ -54,7 +55,25 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
             found += _posts_taken(text, person, holders, sent)
             found += _post_in_brackets(text, person, holders, sent)
             found += _dateline_reporter(text, person, mentions, sent)
+        found += _bare_posts(text, mentions, sent, found)
     return list(dict.fromkeys(found))
+
+
+def _bare_posts(text: str, mentions: list[Mention], sent, found: list[Position]) -> list[Position]:
+    """The posts of the sentence's people that name no body (:mod:`kg.nlp.bare_posts`): a title
+    before the name, and the people listed after it (负责人张全景、何勇; 本报通讯员 张少丰 王秀梅),
+    one after it (克林顿总统), one taken (多迪克出任总理); never a title the person already holds
+    at a body the sentence names."""
+    held = [(p.person, p.title) for p in found]
+    posts = []
+    for person in (m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]):
+        before = bare_posts.titles_before(text, person, mentions, sent)
+        listed = [*_listed_after(text, person, mentions, sent), *bare_posts.byline_names(text, person, mentions, sent)]
+        posts += [(p, title) for title in before for p in [person, *listed]]
+        after = bare_posts.title_after(text, person, mentions) or bare_posts.title_taken(text, person, mentions, sent)
+        posts += [(person, after)] if after else []
+    return [Position(p, None, title, sent) for p, title in dict.fromkeys(posts)
+            if not any(who == p and (t.endswith(title) or title.endswith(t)) for who, t in held)]
 
 
 def _titles(text: str, start: int, end: int) -> list[str]:
@@ -63,7 +82,7 @@ def _titles(text: str, start: int, end: int) -> list[str]:
     (…芭蕾舞团团长的特里克·杜邦) is no part of it."""
     role = text[start:end].strip().removeprefix("的").removesuffix("的")
     parts = role.split("兼")
-    if not all(0 < len(part) <= _MAX_GAP and part.endswith(lexicons.person_titles()) and re.fullmatch(rf"[{_HAN}]+", part)
+    if not all(0 < len(part) <= _MAX_GAP and part.endswith(lexicons.post_titles()) and re.fullmatch(rf"[{_HAN}]+", part)
                for part in parts):
         return []
     if any(flag.startswith(_NOT_IN_A_POST) for part in parts for _, flag in lexicons.pos_tags(_before_title(part))):
@@ -74,7 +93,7 @@ def _titles(text: str, start: int, end: int) -> list[str]:
 def _before_title(part: str) -> str:
     """What stands before the longest title ``part`` ends with (刚刚和 of 刚刚和主帅): the title itself
     is the lexicon's word, whatever tag jieba gives it (首相 is tagged an adverb)."""
-    title = max((t for t in lexicons.person_titles() if part.endswith(t)), key=len, default="")
+    title = max((t for t in lexicons.post_titles() if part.endswith(t)), key=len, default="")
     return part[: len(part) - len(title)]
 
 

@@ -182,8 +182,10 @@ class Mapping:
     def position_iri(self, article: Article, position: Position) -> URIRef:
         """The post of the holder and organization named at these offsets
         (``position/<article>/<sentence digest>-<holder's offset>-<organization's>``, in the sentence;
-        more titles of one pair add ``-2``, ``-3`` …)."""
-        where = f"{_anchor(article, position.sentence, position.person.start)}-{position.org.start - position.sentence[0]}"
+        ``-<holder's offset>-none`` for a post that names no body; more titles of one pair add
+        ``-2``, ``-3`` …)."""
+        org = "none" if position.org is None else position.org.start - position.sentence[0]
+        where = f"{_anchor(article, position.sentence, position.person.start)}-{org}"
         return URIRef(f"{self.base}position/{iri_segment(article.id)}/{where}")
 
     def redirects(self) -> dict[URIRef, URIRef]:
@@ -268,7 +270,7 @@ class Mapping:
             for mention, key in result.mentions:
                 named.setdefault((mention.start, mention.end), set()).add(self.entity_iri(self.entities.resolve(key)))
             told = [m for e in result.events for m in (*(a.mention for a in e.arguments), *e.places)]
-            posts = [m for p in result.positions for m in (p.person, p.org)]
+            posts = [m for p in result.positions for m in (p.person, p.org) if m is not None]
             seats = [m for x in result.locations for m in (x.org, x.place)]
             for mention in (*told, *posts, *seats):
                 named.setdefault((mention.start, mention.end), set()).add(self.entity_iri(key_of(mention)))
@@ -339,25 +341,32 @@ class Mapping:
 
     def _position(self, article: Article, node: URIRef, position: Position, home: Unit | None, doc: URIRef) -> list[Quad]:
         scope = scope_of(article)
-        person_key, org_key = self._key(position.person, home, scope), self._key(position.org, home, scope)
-        self.entities.note(scope, posts=[(person_key, org_key)])
-        person, org = self.entity_iri(person_key), self.entity_iri(org_key)
+        person_key = self._key(position.person, home, scope)
+        person = self.entity_iri(person_key)
         sentence, described = self._sentence(article, position.sentence, doc)
-        at_org = position.org.label == "ORG"  # else a post in a place's government: 美国总统克林顿
-        return [
+        quads = [
             (node, RDF.type, KG.Position, doc),
             (node, KG.holder, person, doc),
-            (node, KG.organization if at_org else KG.jurisdiction, org, doc),
             (node, SCHEMA.roleName, Literal(position.title, lang=HANS), doc),
             (node, KG.confidence, decimal_literal(position.confidence), doc),
             (node, PROV.wasDerivedFrom, sentence, doc),
             *described,
-            *([(person, SCHEMA.worksFor, org, doc)] if at_org else []),
         ]
+        if position.org is None:  # 副区长王五: the title alone, at no body the text names
+            return quads
+        org_key = self._key(position.org, home, scope)
+        self.entities.note(scope, posts=[(person_key, org_key)])
+        org = self.entity_iri(org_key)
+        at_org = position.org.label == "ORG"  # else a post in a place's government: 美国总统克林顿
+        quads.append((node, KG.organization if at_org else KG.jurisdiction, org, doc))
+        if at_org:
+            quads.append((person, SCHEMA.worksFor, org, doc))
+        return quads
 
     def entity_quads(self) -> Iterator[Quad]:
         """Every entity's type, label, aliases, code, containing place and the place its local name was
-        read as (市发展改革委 in a 青岛 article: ``schema:location`` 青岛市), in key order (after
+        read as (市发展改革委 in a 青岛 article: ``schema:location`` 青岛市), the body an organization
+        is a part of (``schema:parentOrganization``: 甲集团党委 → 甲集团), in key order (after
         :meth:`EntityTable.merge`, so they name each entity by its final key); then each merged
         entity's IRI, which earlier quads may name: ``owl:sameAs`` its canonical IRI, with the type and
         label they share (so shapes and label queries hold for it too)."""
@@ -373,6 +382,8 @@ class Mapping:
                 yield node, SCHEMA.containedInPlace, self.entity_iri(self.entities.resolve(entity.parent)), g
             if entity.seat:
                 yield node, SCHEMA.location, self.entity_iri(self.entities.resolve(entity.seat)), g
+            if entity.body and (body := self.entities.resolve(entity.body)) != key and body in self.entities.entities:
+                yield node, SCHEMA.parentOrganization, self.entity_iri(body), g  # 甲集团党委 → 甲集团
         for old in sorted(self.entities.redirects):
             key = self.entities.resolve(old)
             entity = self.entities.entities.get(key)

@@ -23,6 +23,7 @@ from kg.ingest.records import Article
 from kg.nlp.records import Mention
 from kg.resolve import gazetteer
 from kg.resolve.aliases import abbreviations, expand_local, is_generic_local
+from kg.resolve.bodies import body_of
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Entity:
     parent: tuple[str, str] | None = None  # key of the containing unit
     ident: str | None = None  # what tells apart people (王伟-3f9a0c12d4) or local bodies (区委-…) of one name; None: the name
     seat: tuple[str, str] | None = None  # key of the place a local name was read as (市发展改革委 → 青岛市)
+    body: tuple[str, str] | None = None  # key of the organization it is a part of (甲集团党委 → 甲集团)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -228,9 +230,40 @@ class EntityTable:
                         self.redirects[key] = survivor
 
     def merge(self) -> None:
-        """Every merge across the corpus, once all mentions are in: abbreviations, then people."""
+        """Every merge across the corpus, once all mentions are in: abbreviations, then people; then
+        the bodies that parts named anywhere in the corpus belong to."""
         self.merge_abbreviations()
         self.merge_people()
+        self.link_bodies()
+
+    def link_bodies(self, named: dict[str, tuple[str, str]] | None = None) -> None:
+        """Link each organization named as a part of another (甲集团党委, 甲市委宣传部, 乙公司董事会)
+        to that body (:attr:`Entity.body`, ``schema:parentOrganization`` in the graph): the
+        organization whose name opens the part's name, the rest naming a part
+        (:func:`kg.resolve.bodies.body_of`). A part keeps the first body it is linked to.
+
+        Args:
+            named: an article's names (canonical names and surface forms) → the keys its mentions
+                were registered under, so that a part named after a short form (明澜科技董事会)
+                finds the body the article names in full; None: the corpus's organizations by
+                canonical name.
+        """
+        keys = named if named is not None else {e.name: k for k, e in self.entities.items() if e.label == "ORG"}
+        bodies = {name: self.resolve(key) for name, key in keys.items()}
+        bodies = {name: key for name, key in bodies.items() if self._is_body(key)}
+        for key in sorted(set(keys.values()) if named is not None else self.entities):
+            entity = self.entities.get(self.resolve(key))
+            if entity is None or not self._is_body(entity.key) or entity.body is not None:
+                continue
+            found = body_of(entity.name, lambda name: name in bodies and bodies[name] != entity.key)
+            if found is not None:
+                entity.body = bodies[found]
+
+    def _is_body(self, key: tuple[str, str]) -> bool:
+        """True for an organization known by its name alone (not 市委 of an article about no known
+        place: which body that is, only its own article tells)."""
+        entity = self.entities.get(key)
+        return entity is not None and entity.label == "ORG" and entity.ident is None
 
     def _facts(self, scope, key, name, named) -> tuple[frozenset, frozenset[int]]:
         """What can make a scope's person of this name the same as another's: the organizations

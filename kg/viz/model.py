@@ -228,8 +228,19 @@ def _entity(graph: Graph, iri: URIRef, category: str, category_labels: dict, lab
         targets = list(graph.objects(iri, pred))
         if targets:
             facts.append((labels["relations"][role], _names(graph, targets)))
+    bare = _bare_titles(graph, iri)
+    if bare:  # posts at no body the text names (副区长王五): no edge shows them, so the node does
+        facts.append((f["posts"], "、".join(bare)))
     facts.append((f["iri"], str(iri)))
     return VizNode(iri=str(iri), kind="entity", category=category, name=name, alt=alt, facts=facts)
+
+
+def _bare_titles(graph: Graph, person: URIRef) -> list[str]:
+    """The titles of the kg:Position nodes of ``person`` that name neither an organization nor a
+    jurisdiction (克林顿总统)."""
+    return sorted({str(t) for position in graph.subjects(KG.holder, person)
+                   if graph.value(position, KG.organization) is None and graph.value(position, KG.jurisdiction) is None
+                   for t in graph.objects(position, SCHEMA.roleName)})
 
 
 def _event(graph: Graph, iri: URIRef, category: str, category_labels: dict, labels: dict, modality: str = "") -> VizNode:

@@ -1,0 +1,133 @@
+"""Posts that name no body: a title right before or after a person's name where no organization or
+place is named for it (副区长王五, 克林顿总统, 本报记者 李媛), or taken with a verb (多迪克出任总理)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.nlp import lexicons
+from kg.nlp.records import Mention
+
+_HAN = "\u4e00-\u9fff"
+_PUNCT_AFTER = "，。、；：！？,.;:!?）)”」』\"' \u3000"  # what may follow a post taken (多迪克出任总理。)
+_AFTER_TAKEN = ("后", "时", "以来", "期间")  # 哈塔米当选总统后: the clause goes on after the post
+
+
+@lru_cache(maxsize=1)
+def _not_posts() -> frozenset[str]:
+    return frozenset(lexicons.word_list("entities/not_post_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _verbs_too() -> frozenset[str]:
+    return frozenset(lexicons.word_list("entities/verb_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _bare_title() -> re.Pattern:
+    """A title with the modifiers that open it (常务副市长, 代理执行官), matched from the left."""
+    modifiers = "|".join(map(re.escape, lexicons.word_list("entities/title_modifiers.txt")))
+    titles = "|".join(map(re.escape, lexicons.post_titles()))
+    return re.compile(rf"(?:{modifiers})*(?:{titles})")
+
+
+@lru_cache(maxsize=1)
+def _ending_title() -> re.Pattern:
+    """The same, ending where the searched text ends: the leftmost match is the longest title."""
+    return re.compile(_bare_title().pattern + r"$")
+
+
+def _is_post(title: str) -> bool:
+    return not title.endswith(tuple(_not_posts()))
+
+
+# jieba's tags of the words after which a title opens a phrase of its own: verbs, prepositions,
+# conjunctions, particles, adverbs, pronouns, numerals, times, places' 方位词 and punctuation
+# (会见了主持人, 由局长, 和外长).
+_OPENING_TAGS = ("v", "p", "c", "u", "d", "r", "m", "t", "f", "x")
+_BYLINE = ("讯", "电")  # 本报北京５月３日电记者魏崴, 本报讯记者刘亮明: a byline's dateline
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?（）()《》“”\s]")
+
+
+def _opens(text: str, at: int, sent: tuple[int, int], bodies: list[Mention], listed: bool = False) -> bool:
+    """True where a title starting at ``at`` opens a phrase: at the sentence's start, after
+    punctuation or a space, after a dateline, or after a word that is no noun. After a noun, only
+    where the clause names no body: a generic one (有关部门负责人, 政府副市长) is no name, but with a
+    body before (挪威石油与能源大臣, 韶关市某旅游公司的部门经理) the title is the end of a longer post
+    of that body. A post listed after another (``listed``: 、副部长) opens after no noun at all
+    (铁道部党组书记、副部长: 书记 is the end of 党组书记)."""
+    before = text[max(sent[0], at - 8):at]
+    if not before or not re.match(rf"[{_HAN}A-Za-z0-9]", before[-1]) or before.endswith(_BYLINE):
+        return True
+    if lexicons.pos_tags(before)[-1][1].startswith(_OPENING_TAGS):
+        return True
+    if listed:
+        return False
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, sent[0], at)), default=sent[0])
+    return not any(clause <= m.start and m.end <= at for m in bodies)
+
+
+def titles_before(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> list[str]:
+    """The posts named right before ``person`` with no body before them: 副区长王五 → [副区长];
+    国务委员兼国防部长迟浩田 → [国防部长, 国务委员] (each post of a run joined by 兼 or 、); a byline's
+    记者 before a space (本报记者 李媛). A post with an organization or place right before it is
+    read with that body (:func:`kg.nlp.relations.find_positions`), so the run stops there."""
+    end = person.start - (1 if text[person.start - 1:person.start] in (" ", "\u3000") else 0)
+    bodies = [m for m in mentions if m.label in ("ORG", "GPE", "LOC") and text[m.start - 1:m.start] != "驻"]  # 驻罗马尼亚记者: no body
+    found = []
+    while end > sent[0]:
+        match = _ending_title().search(text, max(sent[0], end - 12), end)
+        if match is None or any(m.start < match.start() and match.start() - 2 <= m.end <= match.end() for m in bodies):
+            break  # no title, or one with a body right before it (平度市市长, 平度市长); 国防部长 keeps its 国防部
+        if not _is_post(match.group()) or not _opens(text, match.start(), sent, bodies, listed=bool(found)):
+            break
+        found.append(match.group())
+        if text[match.start() - 1:match.start()] not in ("兼", "、"):
+            break
+        end = match.start() - 1
+    return found
+
+
+def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | None:
+    """The post written right after ``person`` (克林顿总统, 饶贵民主任说), not where another name
+    follows it (that title is the next person's: 张三副市长李四 reads 副市长 of 李四)."""
+    match = _bare_title().match(text, person.end)
+    if match is None or not _is_post(match.group()) or match.group() in _verbs_too() \
+            or any(m.start == match.end() for m in mentions):
+        return None
+    return match.group()
+
+
+@lru_cache(maxsize=1)
+def _take() -> re.Pattern:
+    """同志, then a verb of a post taken (``entities/post_verbs.txt``: 出任, 当选, 被聘为), then 了."""
+    verbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verbs.txt")))
+    return re.compile(rf"(?:同志)?(?:{verbs})了?")
+
+
+def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> str | None:
+    """A post taken with no body named: 多迪克出任总理, 哈塔米当选总统后, 黛博拉·莫柔被聘为代理执行官 —
+    the title closes the clause (punctuation, the sentence's end, or 后/时)."""
+    take = _take().match(text, person.end, sent[1])
+    if take is None or take.end() == person.end:
+        return None
+    match = _bare_title().match(text, take.end(), sent[1])
+    if match is None or not _is_post(match.group()) or any(m.start == take.end() for m in mentions):
+        return None
+    rest = text[match.end():sent[1]]
+    if rest and rest[0] not in _PUNCT_AFTER and not rest.startswith(_AFTER_TAKEN):
+        return None  # 担任经理已有一年: no clear end of the post; 任总理府秘书: a longer word
+    return match.group()
+
+
+def byline_names(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> list[Mention]:
+    """The names a byline lists after ``person`` with spaces between (本报通讯员 张少丰 王秀梅)."""
+    people = sorted((m for m in mentions if m.label == "PERSON" and person.end < m.start < sent[1]), key=lambda m: m.start)
+    listed, last = [], person
+    for m in people:
+        if not re.fullmatch(r"[ \u3000]+", text[last.end:m.start]):
+            break
+        listed.append(m)
+        last = m
+    return listed
