@@ -124,7 +124,7 @@ def with_shipped_rules(model: Path, workdir: Path) -> Path:
     """kg's shipped pipeline with ``model``'s tok2vec, ner and vocab in place of its own."""
     if model.resolve() == SHIPPED.resolve():
         return SHIPPED
-    target = workdir / model.name
+    target = workdir / f"{len(list(workdir.iterdir()))}-{model.name}"
     shutil.copytree(SHIPPED, target)
     for part in ("tok2vec", "ner", "vocab"):
         shutil.rmtree(target / part)
