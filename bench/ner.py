@@ -120,6 +120,26 @@ def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, flo
     return result
 
 
+def score_types(gold: list[set], pred: list[set], types: tuple[str, ...]) -> dict[str, tuple[float, float, float]]:
+    """P, R, F1 per label of ``types`` as the spans carry them, and ALL over those labels (for a gold
+    set scored on its own labels, as ``bench/rules.py`` scores the event corpus on all four)."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        for s in p:
+            (tp if s in g else fp)[s[2]] += 1
+        for s in g:
+            if s not in p:
+                fn[s[2]] += 1
+    result = {}
+    for t in (*types, "ALL"):
+        keys = types if t == "ALL" else (t,)
+        a, b, c = (sum(x[k] for k in keys) for x in (tp, fp, fn))
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        result[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return result
+
+
 def with_shipped_rules(model: Path, workdir: Path) -> Path:
     """kg's shipped pipeline with ``model``'s tok2vec, ner and vocab in place of its own."""
     if model.resolve() == SHIPPED.resolve():

@@ -43,7 +43,7 @@ import kg.nlp.ner_decode  # noqa: E402
 from kg.nlp.components import EntityRules  # noqa: E402
 from kg.nlp.entities import RULES  # noqa: E402
 from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS  # noqa: E402
-from ner import gold_spans, load, place, score  # noqa: E402  (bench/ner.py)
+from ner import gold_spans, load, place, score_types as score  # noqa: E402  (bench/ner.py)
 
 CORPUS_DEV = ROOT / "annotations" / "events" / "dev.jsonl"
 PLACE_TYPES = ("PERSON", "ORG", "PLACE")
@@ -56,7 +56,7 @@ def dev_sets(corpora: Path, limit: int | None) -> dict[str, tuple[list[str], lis
     sets = {}
     for name, path in (("msra dev", corpora / "msra" / "dev.jsonl"), ("cluener dev", corpora / "cluener" / "dev.jsonl")):
         records = load(path, limit)
-        sets[name] = ([r["text"] for r in records], [gold_spans(r, split_places=False) for r in records], PLACE_TYPES)
+        sets[name] = ([r["text"] for r in records], [gold_spans(r) for r in records], PLACE_TYPES)
     records = load(CORPUS_DEV, limit)
     gold = [{(s, e, label) for s, e, label in r["entities"]} for r in records]
     sets["corpus dev"] = ([r["text"] for r in records], gold, FOUR_TYPES)

@@ -10,12 +10,36 @@ characters), give every document the vectors it has alone. No weights change: a 
 with spaCy's encoder loads with this one.
 """
 
+from spacy.language import Language
 from spacy.ml.models.tok2vec import MishWindowEncoder
 from spacy.util import registry
 from thinc.api import Model, with_array
 
+ARCHITECTURE = "kg.MishWindowEncoder.v1"
 
-@registry.architectures("kg.MishWindowEncoder.v1")
+
+@registry.architectures(ARCHITECTURE)
 def padded_mish_window_encoder(width: int, window_size: int, depth: int) -> Model:
     layers = MishWindowEncoder(width, window_size, depth).layers[0]  # what spaCy wraps, unpadded
     return with_array(layers, pad=window_size * depth)
+
+
+def pad_encoders(nlp: Language) -> int:
+    """Give each of ``nlp``'s kg encoders the padding its config asks for; returns how many.
+
+    thinc stores a layer's attributes with its weights and restores them on loading, so weights
+    sourced from a pipeline trained with spaCy's own encoder (``kg train --init``) bring its padding,
+    none, and would be trained and saved without any. :func:`kg.nlp.train.train` calls this before
+    training."""
+    padded = 0
+    for name, component in nlp.pipeline:
+        encode = nlp.config["components"].get(name, {}).get("model", {}).get("encode", {})
+        model = getattr(component, "model", None)
+        if encode.get("@architectures") != ARCHITECTURE or model is None:
+            continue
+        pad = encode["window_size"] * encode["depth"]
+        for node in model.walk():
+            if node.name.startswith("with_array(residual(") and node.attrs.get("pad") != pad:
+                node.attrs["pad"] = pad
+                padded += 1
+    return padded

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.inference import use_fast_cpu_ops
 from kg.nlp.teacher_labels import excluded_windows, windows
-from kg.nlp import encoder  # noqa: F401  (registers kg.MishWindowEncoder.v1)
+from kg.nlp import encoder  # registers kg.MishWindowEncoder.v1
 from kg.nlp.tokenizer import normalize_text  # also registers kg.CharTokenizer.v1, kg.CharHashEmbed.v1
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
@@ -207,6 +207,7 @@ def train(
             cfg["components"][name] = {"source": str(Path(init).resolve())}
     use_fast_cpu_ops()
     nlp = init_nlp(cfg, use_gpu=-1)
+    encoder.pad_encoders(nlp)  # weights sourced from an unpadded pipeline bring their padding: none
     train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
     best = output / "model-best"
     return best if best.exists() else output / "model-last"

@@ -3,6 +3,7 @@ half-width forms with offsets into the original text."""
 
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
@@ -33,6 +34,30 @@ def test_model_loads_char_tokenizer_tok2vec_and_ner(nlp):
     assert nlp.pipe_names == ["tok2vec", "ner"]
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "GPE", "LOC"}
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "kg.CharTokenizer.v1"
+
+
+def test_model_encodes_each_document_as_it_would_alone(nlp):
+    # thinc restores a layer's padding with its weights: weights trained from an unpadded pipeline
+    # would let a document's last characters see the next document of its batch
+    other = "青岛市人民政府与海尔集团签署战略合作协议，双方将在智能制造领域开展合作。"
+    tok2vec = nlp.get_pipe("tok2vec").model
+    alone = tok2vec.predict([nlp.make_doc(HALF)])[0]
+    for batch in ([HALF, other], [other, HALF]):
+        beside = tok2vec.predict([nlp.make_doc(t) for t in batch])[batch.index(HALF)]
+        assert numpy.allclose(alone, beside, atol=1e-5)
+
+
+def test_train_pads_encoders_sourced_from_an_unpadded_pipeline(nlp):
+    from kg.nlp.encoder import pad_encoders
+
+    encoder = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name.startswith("with_array(residual("))
+    pad = encoder.attrs["pad"]
+    assert pad == 8  # window 2 × depth 4
+    encoder.attrs["pad"] = 0  # as weights saved by spaCy's own encoder bring it
+    try:
+        assert pad_encoders(nlp) == 1 and encoder.attrs["pad"] == pad
+    finally:
+        encoder.attrs["pad"] = pad
 
 
 @pytest.mark.parametrize("text", [FULL, HALF], ids=["fullwidth", "halfwidth"])
