@@ -92,59 +92,50 @@ def place(label: str) -> str:
     return "PLACE" if label in ("GPE", "LOC") else label
 
 
-def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float, int]]:
-    """P, R, F1 and the gold count per column: GPE and LOC against gold that names them, PLACE
-    with the two as one, ALL over PERSON, ORG and PLACE."""
+def tally(gold: list[set], pred: list[set], keys: tuple[str, ...]) -> tuple[Counter, Counter, Counter]:
+    """True positives, false positives and misses per label of ``keys``."""
     tp, fp, fn = Counter(), Counter(), Counter()
-
-    def count(g: set, p: set, keys) -> None:
+    for g, p in zip(gold, pred):
         for s in p:
             if s[2] in keys:
                 (tp if s in g else fp)[s[2]] += 1
         for s in g:
             if s[2] in keys and s not in p:
                 fn[s[2]] += 1
+    return tp, fp, fn
 
-    for g, p in zip(gold, pred):
-        count(g, p, ("GPE", "LOC"))
-        count({(a, b, place(t)) for a, b, t in g}, {(a, b, place(t)) for a, b, t in p}, SCORED)
-    result = {}
-    for t in COLUMNS:
-        keys = SCORED if t == "ALL" else (t,)
-        a, b, c = (sum(x[k] for k in keys) for x in (tp, fp, fn))
-        if a + c == 0:
-            continue  # no gold of this type in the set
-        p = a / (a + b) if a + b else 0.0
-        r = a / (a + c)
-        result[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, a + c)
-    return result
+
+def prf(counts: tuple[Counter, Counter, Counter], keys: tuple[str, ...]) -> tuple[float, float, float, int]:
+    """P, R, F1 and the gold count over the labels ``keys`` together."""
+    a, b, c = (sum(x[k] for k in keys) for x in counts)
+    p = a / (a + b) if a + b else 0.0
+    r = a / (a + c) if a + c else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0, a + c
+
+
+def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float, int]]:
+    """P, R, F1 and the gold count per column that has gold: GPE and LOC against gold that names
+    them, PLACE with the two as one, ALL over PERSON, ORG and PLACE."""
+    split = tally(gold, pred, ("GPE", "LOC"))
+    placed = tally([{(a, b, place(t)) for a, b, t in g} for g in gold],
+                   [{(a, b, place(t)) for a, b, t in p} for p in pred], SCORED)
+    counts = tuple(x + y for x, y in zip(split, placed))
+    result = {t: prf(counts, SCORED if t == "ALL" else (t,)) for t in COLUMNS}
+    return {t: v for t, v in result.items() if v[3]}
 
 
 def score_types(gold: list[set], pred: list[set], types: tuple[str, ...]) -> dict[str, tuple[float, float, float]]:
     """P, R, F1 per label of ``types`` as the spans carry them, and ALL over those labels (for a gold
     set scored on its own labels, as ``bench/rules.py`` scores the event corpus on all four)."""
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        for s in p:
-            (tp if s in g else fp)[s[2]] += 1
-        for s in g:
-            if s not in p:
-                fn[s[2]] += 1
-    result = {}
-    for t in (*types, "ALL"):
-        keys = types if t == "ALL" else (t,)
-        a, b, c = (sum(x[k] for k in keys) for x in (tp, fp, fn))
-        p = a / (a + b) if a + b else 0.0
-        r = a / (a + c) if a + c else 0.0
-        result[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
-    return result
+    counts = tally(gold, pred, types)
+    return {t: prf(counts, types if t == "ALL" else (t,))[:3] for t in (*types, "ALL")}
 
 
 def with_shipped_rules(model: Path, workdir: Path) -> Path:
     """kg's shipped pipeline with ``model``'s tok2vec, ner and vocab in place of its own."""
     if model.resolve() == SHIPPED.resolve():
         return SHIPPED
-    target = workdir / f"{len(list(workdir.iterdir()))}-{model.name}"
+    target = Path(tempfile.mkdtemp(dir=workdir)) / model.name
     shutil.copytree(SHIPPED, target)
     for part in ("tok2vec", "ner", "vocab"):
         shutil.rmtree(target / part)
@@ -216,15 +207,16 @@ def main() -> None:
 
     msra = load(args.corpora / "msra" / "dev.jsonl", args.limit)
     events = load(EVENTS / f"{args.split}.jsonl", args.limit)
-    sets = {"msra dev": ([r["text"] for r in msra], msra)}
+    gold = [gold_spans(r) for r in msra]
+    sets = {"msra dev": ([r["text"] for r in msra], gold)}  # name → (texts, gold spans)
     if args.half_width:
-        sets["msra dev, half-width"] = ([to_halfwidth(r["text"]) for r in msra], msra)
-    sets[f"event corpus {args.split}"] = ([r["text"] for r in events], events)
+        sets["msra dev, half-width"] = ([to_halfwidth(r["text"]) for r in msra], gold)
+    sets[f"event corpus {args.split}"] = ([r["text"] for r in events], [gold_spans(r) for r in events])
+    pooled = {}  # a set scored on what its parts found: name → its parts
     if args.split == "test":
         cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
-        sets["cluener dev"] = ([r["text"] for r in cluener], cluener)
-        sets["modern (event corpus test + cluener dev)"] = (
-            sets["event corpus test"][0] + sets["cluener dev"][0], events + cluener)
+        sets["cluener dev"] = ([r["text"] for r in cluener], [gold_spans(r) for r in cluener])
+        pooled["modern (event corpus test + cluener dev)"] = ("event corpus test", "cluener dev")
 
     models = [args.model] + ([args.against] if args.against else [])
     rows, speeds, alone = [], {}, {}
@@ -239,18 +231,25 @@ def main() -> None:
                 if args.spacy_decoder:
                     kg.nlp.ner_decode.use_spacy_ner(nlp)
                 nlp("预热")  # jieba's dictionary loads before any timing
-                for name, (texts, records) in sets.items():
-                    pred, cps = run(nlp, texts)
-                    rows.append((name, system, score([gold_spans(r) for r in records], pred)))
+                found = {}
+                for name, (texts, gold) in sets.items():
+                    found[name], cps = run(nlp, texts)
+                    rows.append((name, system, score(gold, found[name])))
                     if name == "msra dev":
                         speeds[system] = cps
+                for name, parts in pooled.items():
+                    gold = [g for part in parts for g in sets[part][1]]
+                    rows.append((name, system, score(gold, [p for part in parts for p in found[part]])))
             print(f"scored {model}", file=sys.stderr)
 
     print("| set | model | " + " | ".join(f"{c} P/R/F1" for c in COLUMNS) + " |")
     print("|---|---|" + "---|" * len(COLUMNS))
-    for name, system, result in sorted(rows, key=lambda row: list(sets).index(row[0])):
+    order = [*sets, *pooled]
+    for name, system, result in sorted(rows, key=lambda row: order.index(row[0])):
         print(f"| {name} | {system} | " + " | ".join(cell(result, c) for c in COLUMNS) + " |")
-    sizes = ", ".join(f"{name} {len(records)} sentences" for name, (_, records) in sets.items())
+    sizes = {name: len(gold) for name, (_, gold) in sets.items()}
+    sizes.update({name: sum(sizes[part] for part in parts) for name, parts in pooled.items()})
+    sizes = ", ".join(f"{name} {n} sentences" for name, n in sizes.items())
     print(f"\n{sizes}")
     print(f"\n| nlp.pipe on msra dev ({args.threads} BLAS thread{'s' if args.threads > 1 else ''}) | chars/s |")
     print("|---|---|")
