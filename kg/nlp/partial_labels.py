@@ -20,6 +20,8 @@ import json
 import sys
 from pathlib import Path
 
+from kg.nlp.teacher_labels import load_teacher
+
 
 def unmarked(teacher_spans: list[tuple[int, int]], annotated: list[tuple[int, int]]) -> list[list[int]]:
     """The teacher's spans that overlap no annotated span, as [start, end] lists."""
@@ -48,16 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("source", type=Path, help="a partly annotated JSON Lines corpus")
     parser.add_argument("output", type=Path, help="the JSON Lines file written")
     args = parser.parse_args(argv)
-
-    import spacy
-
-    from kg.nlp import inference, ner_decode, tokenizer  # noqa: F401  (tokenizer registers kg's functions)
-
-    inference.use_fast_cpu_ops()
-    teacher = spacy.load(args.teacher)
-    inference.lean_inference(teacher)
-    ner_decode.use_batched_ner(teacher)
-    records, missing = label(teacher, args.source, args.output)
+    records, missing = label(load_teacher(args.teacher), args.source, args.output)
     print(f"{args.output}: {records} records, {missing} spans the teacher finds and the corpus does not mark",
           file=sys.stderr)
 

@@ -62,6 +62,20 @@ def label(teacher, source: Path, output: Path, exclude: Iterable[Path] = ()) -> 
     return len(kept), len(texts)
 
 
+def load_teacher(path: Path):
+    """A trained pipeline, run as kg.load runs one (fast CPU ops, lean inference, batched NER
+    decoding): the same entities, sooner."""
+    import spacy
+
+    from kg.nlp import inference, ner_decode, tokenizer  # noqa: F401  (tokenizer registers kg's functions)
+
+    inference.use_fast_cpu_ops()
+    teacher = spacy.load(path)
+    inference.lean_inference(teacher)
+    ner_decode.use_batched_ner(teacher)
+    return teacher
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m kg.nlp.teacher_labels", description=__doc__.split("::")[0])
     parser.add_argument("teacher", type=Path, help="the teacher pipeline's folder (e.g. a model kg shipped before)")
@@ -69,16 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("output", type=Path, help="the JSON Lines file written")
     parser.add_argument("--exclude", type=Path, nargs="*", default=[], help="corpora or text files whose sentences stay out")
     args = parser.parse_args(argv)
-
-    import spacy
-
-    from kg.nlp import inference, ner_decode, tokenizer  # noqa: F401  (tokenizer registers kg's functions)
-
-    inference.use_fast_cpu_ops()
-    teacher = spacy.load(args.teacher)
-    inference.lean_inference(teacher)  # as kg.load runs a pipeline: the same entities, sooner
-    ner_decode.use_batched_ner(teacher)
-    kept, read = label(teacher, args.source, args.output, args.exclude)
+    kept, read = label(load_teacher(args.teacher), args.source, args.output, args.exclude)
     print(f"{args.output}: {kept} of {read} sentences labelled", file=sys.stderr)
 
 
