@@ -35,39 +35,37 @@ from kg.nlp.event_training import read_corpus  # noqa: E402
 CORPUS = ROOT / "annotations" / "events"
 
 
-def gold_positions(records: list[dict]) -> tuple[set, set, set, set]:
-    """(positions, positions with a body, holder–body pairs, holder–title pairs) of the annotation,
-    as comparable tuples; a position's body is None where it names none."""
-    full, bodied, pairs, titles = set(), set(), set(), set()
+def views(positions: set) -> tuple[set, set, set, set]:
+    """The four sets scored, from (sentence, holder, title, body or None) tuples: all of them, those
+    with a body, the holder–body pairs, the holder–title pairs."""
+    return (positions, {p for p in positions if p[3] is not None},
+            {(i, person, org) for i, person, _, org in positions if org is not None},
+            {(i, person, title) for i, person, title, _ in positions})
+
+
+def gold_positions(records: list[dict]) -> set:
+    """The annotation's positions as comparable tuples; a position's body is None where it names none."""
+    found = set()
     for i, r in enumerate(records):
         text = r["text"]
         for p in r["positions"]:
-            person, title = tuple(p["person"]), text[p["title"][0]:p["title"][1]]
             org = tuple(p["org"]) if p.get("org") else None
-            titles.add((i, person, title))
-            full.add((i, person, title, org))
-            if org is not None:
-                bodied.add((i, person, title, org))
-                pairs.add((i, person, org))
-    return full, bodied, pairs, titles
+            found.add((i, tuple(p["person"]), text[p["title"][0]:p["title"][1]], org))
+    return found
 
 
-def found_positions(docs, gold_titles: set) -> tuple[set, set, set, set]:
+def found_positions(docs, gold: set) -> set:
     """The same tuples of what the pipeline found; a title read with its unit (运营拓展部负责人: what
     comes before the annotated title ends as an organization's name does) counts as that title."""
-    full, bodied, pairs, titles = set(), set(), set(), set()
+    found = set()
     for i, doc in enumerate(docs):
         for p in doc._.kg_positions or []:
             person = (p.person.start, p.person.end)
             org = (p.org.start, p.org.end) if p.org is not None else None
-            title = next((t for j, s, t in gold_titles if (j, s) == (i, person) and p.title.endswith(t)
+            title = next((t for j, s, t, _ in gold if (j, s) == (i, person) and p.title.endswith(t)
                           and org_ending(p.title[: -len(t)])), p.title)
-            full.add((i, person, title, org))
-            titles.add((i, person, title))
-            if org is not None:
-                bodied.add((i, person, title, org))
-                pairs.add((i, person, org))
-    return full, bodied, pairs, titles
+            found.add((i, person, title, org))
+    return found
 
 
 def score(found: set, gold: set, show) -> Score:
@@ -86,7 +84,7 @@ def main() -> None:
     nlp = kg.load(args.model, events="rules")  # the event model decides no positions
     docs = list(nlp.pipe(texts))
     gold = gold_positions(records)
-    found = found_positions(docs, gold[3])
+    found = found_positions(docs, gold)
 
     def show(item: tuple) -> str:
         i, person, *rest = item
@@ -100,7 +98,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     names = ("positions (holder, title, body or none)", "positions with a body", "holder and body",
              "holder and title")
-    scores = [score(f, g, show) for f, g in zip(found, gold)]
+    scores = [score(f, g, show) for f, g in zip(views(found), views(gold))]
     for name, s in zip(names, scores):
         print(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | **{s.f1:.3f}** | {s.predicted} | {s.gold} |")
     if args.errors:
