@@ -38,8 +38,21 @@ def _ending_title() -> re.Pattern:
     return re.compile(_bare_title().pattern + r"$")
 
 
-def _is_post(title: str) -> bool:
+def is_post(title: str) -> bool:
+    """False for a word that stands next to a name like a title but names no post (同志, 博士, 专家)."""
     return not title.endswith(tuple(_not_posts()))
+
+
+def is_title(words: str) -> bool:
+    """True where ``words`` are a post's title alone, its modifiers with it (总经理, 常务副市长)."""
+    return bool(_bare_title().fullmatch(words)) and is_post(words)
+
+
+def title_start(words: str) -> int:
+    """Where the longest title ``words`` end with starts, its modifiers with it; ``len(words)``
+    where they end with none."""
+    match = _ending_title().search(words)
+    return match.start() if match else len(words)
 
 
 # jieba's tags of the words after which a title opens a phrase of its own: verbs, prepositions,
@@ -74,13 +87,10 @@ def titles_before(text: str, person: Mention, mentions: list[Mention], sent: tup
     记者 before a space (本报记者 李媛). A post with an organization or place right before it is
     read with that body (:func:`kg.nlp.relations.find_positions`), so the run stops there."""
     end = person.start - (1 if text[person.start - 1:person.start] in (" ", "\u3000") else 0)
-    bodies = [m for m in mentions if m.label in ("ORG", "GPE", "LOC") and text[m.start - 1:m.start] != "驻"]  # 驻罗马尼亚记者: no body
     found = []
     while end > sent[0]:
-        match = _ending_title().search(text, max(sent[0], end - 12), end)
-        if match is None or any(m.start < match.start() and match.start() - 2 <= m.end <= match.end() for m in bodies):
-            break  # no title, or one with a body right before it (平度市市长, 平度市长); 国防部长 keeps its 国防部
-        if not _is_post(match.group()) or not _opens(text, match.start(), sent, bodies, listed=bool(found)):
+        match = title_ending(text, end, mentions, sent, listed=bool(found))
+        if match is None:
             break
         found.append(match.group())
         if text[match.start() - 1:match.start()] not in ("兼", "、"):
@@ -89,11 +99,30 @@ def titles_before(text: str, person: Mention, mentions: list[Mention], sent: tup
     return found
 
 
+def title_ending(text: str, end: int, mentions: list[Mention], sent: tuple[int, int], listed: bool = False) -> re.Match | None:
+    """The post named with no body that ends at ``end`` and opens a phrase (:func:`_opens`;
+    ``listed``: one listed after another), or None: 国务委员 of 国务委员、国家科委主任宋健, not 市长 of
+    平度市市长 (a body right before it) nor 部长 of 国防部长 (the title keeps its 国防部)."""
+    bodies = [m for m in mentions if m.label in ("ORG", "GPE", "LOC") and text[m.start - 1:m.start] != "驻"]  # 驻罗马尼亚记者: no body
+    match = _ending_title().search(text, max(sent[0], end - 12), end)
+    if match is None or any(m.start < match.start() and match.start() - 2 <= m.end <= match.end() for m in bodies):
+        return None
+    if not is_post(match.group()) or not _opens(text, match.start(), sent, bodies, listed=listed):
+        return None
+    return match
+
+
+def title_at(text: str, at: int, end: int) -> re.Match | None:
+    """The post's title (its modifiers with it) that starts at ``at`` and ends by ``end``, or None."""
+    match = _bare_title().match(text, at, end)
+    return match if match is not None and is_post(match.group()) else None
+
+
 def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | None:
     """The post written right after ``person`` (克林顿总统, 饶贵民主任说), not where another name
     follows it (that title is the next person's: 张三副市长李四 reads 副市长 of 李四)."""
     match = _bare_title().match(text, person.end)
-    if match is None or not _is_post(match.group()) or match.group() in _verbs_too() \
+    if match is None or not is_post(match.group()) or match.group() in _verbs_too() \
             or any(m.start == match.end() for m in mentions):
         return None
     return match.group()
@@ -101,9 +130,11 @@ def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | No
 
 @lru_cache(maxsize=1)
 def _take() -> re.Pattern:
-    """同志, then a verb of a post taken (``entities/post_verbs.txt``: 出任, 当选, 被聘为), then 了."""
+    """同志, an adverb of time (将, 曾), a verb of a post taken (``entities/post_verbs.txt``: 出任, 当选,
+    被聘为), then 了 or 过."""
     verbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verbs.txt")))
-    return re.compile(rf"(?:同志)?(?:{verbs})了?")
+    adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
+    return re.compile(rf"(?:同志)?(?:{adverbs})?(?:{verbs})[了过]?")
 
 
 def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> str | None:
@@ -113,7 +144,7 @@ def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple
     if take is None or take.end() == person.end:
         return None
     match = _bare_title().match(text, take.end(), sent[1])
-    if match is None or not _is_post(match.group()) or any(m.start == take.end() for m in mentions):
+    if match is None or not is_post(match.group()) or any(m.start == take.end() for m in mentions):
         return None
     rest = text[match.end():sent[1]]
     if rest and rest[0] not in _PUNCT_AFTER and not rest.startswith(_AFTER_TAKEN):

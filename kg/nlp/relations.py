@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp import bare_posts, lexicons
+from kg.nlp import bare_posts, lexicons, post_bodies, post_lists
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Location, Mention, Position
 from kg.nlp.text import sentences
@@ -22,23 +22,23 @@ def _international() -> tuple[str, ...]:
     return lexicons.word_list("entities/international_org_endings.txt")
 
 
-@lru_cache(maxsize=1)
-def _non_government() -> tuple[str, ...]:
-    return lexicons.word_list("entities/non_government_titles.txt")
-
-
 def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     """``ORG [的] [unit] TITLE [的] PERSON``: 青岛工业设计创新中心执行长封昌红 → 封昌红, 执行长. The
-    role name is everything between organization and person (运营拓展部负责人); posts joined by 兼
-    are one position each (副总理兼外长). A country or administrative unit in the organization's
-    place is a post in its government (美国总统克林顿, 郑州市市长王新伟): not where the place is where
-    someone is posted (驻贝宁大使, 驻意大利记者), nor where another name comes between (访印的法国总统
-    希拉克 is no post in 印) but the place of a posting (伊拉克驻华大使). Also the posts listed
-    before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts taken
-    (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), a
+    role name is everything between organization and person (运营拓展部负责人) but words of praise
+    or time (著名教授: 教授); posts joined by 兼 or 和 are one position each (副总理兼外长, 创办人和
+    总经理). A country or administrative unit in the organization's place is a post in its
+    government (美国总统克林顿, 郑州市市长王新伟): not where the place is where someone is posted
+    (驻贝宁大使, 驻意大利记者), nor where another name comes between (访印的法国总统希拉克 is no post
+    in 印) but the place of a posting (伊拉克驻华大使). A ministry read into the title, a generic body
+    and a unit that opens the title are read as :mod:`kg.nlp.post_bodies` says (美国财政部长,
+    省委书记, 铁道部党组书记). Also the bodies listed before, the people named next with a post of
+    the same body and the head of a body named after it (:mod:`kg.nlp.post_lists`), the posts
+    listed before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts
+    taken (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), a
     news agency's reporter in its dateline (:func:`_dateline_reporter`), and the posts that name no
     body (``org`` None: :func:`_bare_posts`)."""
     found = []
+    mentions = post_bodies.split_ministries(text, mentions)
     holders = [m for m in mentions if m.label in ("ORG", "GPE")]
     for sent in sentences(text):
         for person in (m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]):
@@ -46,15 +46,19 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                 if not (0 < person.start - org.end <= 2 * _MAX_GAP + 1 and org.start >= sent[0]):
                     continue
                 titles = _titles(text, org.end, person.start)
-                if not titles or org.label == "GPE" and _elsewhere(text, org, person, mentions, titles[-1]):
+                if not titles or _elsewhere(text, org, person, mentions, titles[-1]) or _taken_by_another(text, org, person, mentions, sent):
                     continue
-                found += [Position(person, org, title, sent) for title in titles]
-                found += _earlier_posts(text, person, org.start, holders, sent)
-                found += [Position(p, org, title, sent) for p in _listed_after(text, person, mentions, sent) for title in titles]
-            found += _posts_after_bare_title(text, person, holders, sent)
-            found += _posts_taken(text, person, holders, sent)
+                for body in [org, *post_lists.bodies_listed_before(text, org, holders)]:
+                    found += post_bodies.positions(person, body, titles, sent)
+                found += _earlier_posts(text, person, org.start, holders, mentions, sent)
+                for p in _listed_after(text, person, mentions, sent):
+                    found += post_bodies.positions(p, org, titles, sent)
+                found += post_lists.posts_named_next(text, person, org, mentions, sent)
+            found += _posts_after_bare_title(text, person, holders, mentions, sent)
+            found += _posts_taken(text, person, holders, mentions, sent)
             found += _post_in_brackets(text, person, holders, sent)
             found += _dateline_reporter(text, person, mentions, sent)
+            found += post_lists.head_of(text, person, holders, sent)
         found += _bare_posts(text, mentions, sent, found)
     return list(dict.fromkeys(found))
 
@@ -64,7 +68,7 @@ def _bare_posts(text: str, mentions: list[Mention], sent, found: list[Position])
     before the name, and the people listed after it (负责人张全景、何勇; 本报通讯员 张少丰 王秀梅),
     one after it (克林顿总统), one taken (多迪克出任总理); never a title the person already holds
     at a body the sentence names."""
-    held = [(p.person, p.title) for p in found]
+    held = [(p.person, p.title, p.org) for p in found]
     posts = []
     for person in (m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]):
         before = bare_posts.titles_before(text, person, mentions, sent)
@@ -73,7 +77,8 @@ def _bare_posts(text: str, mentions: list[Mention], sent, found: list[Position])
         after = bare_posts.title_after(text, person, mentions) or bare_posts.title_taken(text, person, mentions, sent)
         posts += [(person, after)] if after else []
     return [Position(p, None, title, sent) for p, title in dict.fromkeys(posts)
-            if not any(who == p and (t.endswith(title) or title.endswith(t)) for who, t in held)]
+            if not any(who == p and (t.endswith(title) or title.endswith(t) and org is not None and org.text.endswith(title[: -len(t)]))
+                       for who, t, org in held)]
 
 
 def _titles(text: str, start: int, end: int) -> list[str]:
@@ -81,32 +86,55 @@ def _titles(text: str, start: int, end: int) -> list[str]:
     joined by 兼 (副总理兼外长); [] where that is no run of posts. A 的 before or after the post
     (…芭蕾舞团团长的特里克·杜邦) is no part of it."""
     role = text[start:end].strip().removeprefix("的").removesuffix("的")
-    parts = role.split("兼")
-    if not all(0 < len(part) <= _MAX_GAP and part.endswith(lexicons.post_titles()) and re.fullmatch(rf"[{_HAN}]+", part)
-               for part in parts):
-        return []
-    if any(flag.startswith(_NOT_IN_A_POST) for part in parts for _, flag in lexicons.pos_tags(_before_title(part))):
-        return []  # 埃弗顿刚刚和主帅莫耶斯: an adverb, a pronoun or a preposition names no post
+    role = role[len(next((q for q in _qualifiers() if role.startswith(q)), "")):]
+    parts = [title for part in role.split("兼") for title in _joined_posts(part)]
+    if not all(0 < len(part) <= _MAX_GAP and part.endswith(lexicons.post_titles()) and re.fullmatch(rf"[{_HAN}A-Z]+", part)
+               and bare_posts.is_post(part) for part in parts) or "了" in role:
+        return []  # 会见了以国务委员罗干为团长的…: a verb's 了 is in no post
+    for part in parts:
+        tags = [flag for _, flag in lexicons.pos_tags(_before_title(part))]
+        if any(flag.startswith(_NOT_IN_A_POST) for flag in tags) or tags[:1] and tags[0].startswith(_NOT_OPENING_A_POST):
+            return []  # 埃弗顿刚刚和主帅莫耶斯, 利库德集团及现农业部长: an adverb, a pronoun, a conjunction … names no post
     return parts
 
 
+@lru_cache(maxsize=1)
+def _qualifiers() -> tuple[str, ...]:
+    return lexicons.word_list("entities/title_qualifiers.txt")  # longest first
+
+
+def _joined_posts(part: str) -> list[str]:
+    """The posts of ``part`` joined by 和 or 及 (乐活城创办人和总经理: 创办人, 总经理), where every post
+    after the first is a title alone; [] where a post before 和 is followed by another body's (古巴国务
+    委员会主席和部长会议主席: a post at each body); ``part`` whole where 和 joins the words of one post
+    (外交和合作部长)."""
+    pieces = re.split("[和及]", part)
+    if len(pieces) == 1:
+        return pieces
+    if all(bare_posts.is_title(piece) for piece in pieces[1:]):
+        return pieces
+    return [] if any(piece.endswith(lexicons.post_titles()) for piece in pieces[:-1]) else [part]
+
+
 def _before_title(part: str) -> str:
-    """What stands before the longest title ``part`` ends with (刚刚和 of 刚刚和主帅): the title itself
-    is the lexicon's word, whatever tag jieba gives it (首相 is tagged an adverb)."""
-    title = max((t for t in lexicons.post_titles() if part.endswith(t)), key=len, default="")
-    return part[: len(part) - len(title)]
+    """What stands before the longest title ``part`` ends with, its modifiers with it (刚刚和 of
+    刚刚和主帅, 政府 of 政府第一副总理): the title itself is the lexicon's word, whatever tag jieba
+    gives it (首相 is tagged an adverb)."""
+    return part[: bare_posts.title_start(part)]
 
 
-_NOT_IN_A_POST = ("d", "r", "p")  # jieba's tags of adverbs, pronouns and prepositions
+_NOT_IN_A_POST = ("d", "r")  # jieba's tags of adverbs and pronouns
+_NOT_OPENING_A_POST = ("p", "c", "m", "t", "u")  # prepositions, conjunctions, numerals, times, particles
 
 
-def _elsewhere(text: str, place: Mention, person: Mention, mentions: list[Mention], title: str) -> bool:
-    """True where a place before a post is not the government the post is in: the person is posted
-    there (驻贝宁大使), the post is no government's (a company's 董事长), or another name comes
-    between (访印的法国总统希拉克), but for the place of a posting (伊拉克驻华大使: a post of 伊拉克)."""
-    if text[place.start - 1:place.start] == "驻" or title.endswith(_non_government()):
+def _elsewhere(text: str, body: Mention, person: Mention, mentions: list[Mention], title: str) -> bool:
+    """True where a body before a post is not the one the post is at: the person is posted there
+    (驻贝宁大使, 驻联合国大使), a place's post is no government's (a company's 董事长), or another
+    name comes between (访印的法国总统希拉克, 世界卫生大会十三日选举挪威前首相), but for the place of a
+    posting (伊拉克驻华大使: a post of 伊拉克)."""
+    if text[body.start - 1:body.start] == "驻" or body.label == "GPE" and not post_bodies.in_government(title):
         return True
-    return any(place.end <= m.start and m.end <= person.start and text[m.start - 1:m.start] != "驻" for m in mentions)
+    return any(body.end <= m.start and m.end <= person.start and text[m.start - 1:m.start] != "驻" for m in mentions)
 
 
 @lru_cache(maxsize=1)
@@ -117,33 +145,53 @@ def _take_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _before_take() -> re.Pattern:
     """What may stand between a person and the verb of a post taken: 同志, a title the person
-    holds, 受聘 (李政道教授受聘担任…)."""
+    holds, 受聘 (李政道教授受聘担任…), an adverb of time (塔拉尔将出任…, 晏勋甫曾出任…)."""
     titles = "|".join(map(re.escape, lexicons.person_titles()))
-    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:受聘)?")
+    adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
+    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:{adverbs})?(?:受聘)?")
 
 
 _POST_END = re.compile(rf"([{_HAN}]{{1,{2 * _MAX_GAP + 1}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
 
 
-def _posts_taken(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
-    """``PERSON 任/担任/为 BODY TITLE``, the post named after the person (任命张三为国家统计局局长,
-    李四出任国家开发银行行长一职, 项英同志担任新四军副军长、中共中央东南分局和东南局书记), each post of a
-    list closed by 、, and each body of one joined by 和 or 、."""
+def _taken_at(text: str, person: Mention, sent) -> int | None:
+    """Where the post taken by ``person`` starts, right after the verb that takes it (张三担任了…,
+    塔拉尔将出任…), or None where no such verb follows the name."""
     before = _before_take().match(text, person.end, sent[1])
     verb = next((w for w in _take_words() if text.startswith(w, before.end())), None)
     if verb is None:
+        return None
+    at = before.end() + len(verb)
+    return at + 1 if text[at:at + 1] in ("了", "过") else at  # 担任了, 担任过
+
+
+def _taken_by_another(text: str, org: Mention, person: Mention, mentions: list[Mention], sent) -> bool:
+    """True where ``org`` opens a post taken by a person named before (孟富林当选安徽省人大常委会主任
+    回良玉当选…: the post is 孟富林's, not the next name's)."""
+    return any(m.label == "PERSON" and m != person and sent[0] <= m.start and m.end <= org.start
+               and _taken_at(text, m, sent) == org.start for m in mentions)
+
+
+def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
+    """``PERSON 任/担任/为 BODY TITLE``, the post named after the person (任命张三为国家统计局局长,
+    李四出任国家开发银行行长一职, 项英同志担任新四军副军长、中共中央东南分局和东南局书记), each post of a
+    list closed by 、, and each body of one joined by 和 or 、. The post ends at punctuation or at the
+    next name (王五当选甲省人大主任赵六当选省长)."""
+    at = _taken_at(text, person, sent)
+    if at is None:
         return []
-    found, at = [], before.end() + len(verb)
+    found = []
     by_start = {h.start: h for h in holders if sent[0] <= h.start < sent[1]}
     while at in by_start:
         bodies = [by_start[at]]
         while text[bodies[-1].end:bodies[-1].end + 1] in ("和", "、", "及") and bodies[-1].end + 1 in by_start:
             bodies.append(by_start[bodies[-1].end + 1])
-        match = _POST_END.match(text, bodies[-1].end, sent[1])
+        stop = min((m.start for m in mentions if m.label == "PERSON" and bodies[-1].end < m.start < sent[1]), default=sent[1])
+        match = _POST_END.match(text, bodies[-1].end, stop)
         titles = _titles(text, match.start(1), match.end(1)) if match else []
-        if not titles or (bodies[-1].label == "GPE" and titles[-1].endswith(_non_government())):
+        if not titles or (bodies[-1].label == "GPE" and not post_bodies.in_government(titles[-1])):
             break
-        found += [Position(person, body, title, sent) for body in bodies for title in titles]
+        found += [p for body in bodies for p in post_bodies.positions(person, body, titles, sent)]
         at = match.end() + 1 if text[match.end():match.end() + 1] == "、" else len(text)
     return found
 
@@ -156,7 +204,7 @@ def _post_in_brackets(text: str, person: Mention, holders: list[Mention], sent) 
     close = min((i for i in (text.find("）", person.end), text.find(")", person.end)) if i > 0), default=-1)
     if body is None or close < body.end:
         return []
-    return [Position(person, body, title, sent) for title in _titles(text, body.end, close)]
+    return post_bodies.positions(person, body, _titles(text, body.end, close), sent)
 
 
 _DATELINE = re.compile(r"[^，。；！？（）()]{0,16}?电\s*[（(]?\s*(?:特派|本社)?记者")
@@ -190,16 +238,24 @@ def _listed_after(text: str, person: Mention, mentions: list[Mention], sent) -> 
     return listed
 
 
-def _earlier_posts(text: str, person: Mention, at: int, holders: list[Mention], sent) -> list[Position]:
-    """Posts listed before the one at ``at``, next to the name, each closed by 、 (中国工程院院士、
-    浙江大学教授李兰娟 → 院士 at 中国工程院 too); not a name in between (主席张勇、腾讯公司董事会主席马化腾)."""
+def _earlier_posts(text: str, person: Mention, at: int, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
+    """Posts listed before the one at ``at``, next to the name, each closed by 、 or 兼 (中国工程院院士、
+    浙江大学教授李兰娟 → 院士 at 中国工程院 too; 国务委员兼国务院秘书长罗干 → 国务委员, no body named);
+    not a name in between (主席张勇、腾讯公司董事会主席马化腾)."""
     posts = []
-    while text[at - 1:at] == "、":
+    while text[at - 1:at] in ("、", "兼"):
         earlier = next((h for h in holders if sent[0] <= h.start and h.end < at - 1 and _titles(text, h.end, at - 1)
                         and not any(h.end <= m.start and m.end < at for m in holders)), None)
-        if earlier is None or earlier.label != "ORG":
+        if earlier is None:
+            bare = bare_posts.title_ending(text, at - 1, mentions, sent)
+            if bare is None:
+                break
+            posts.append(Position(person, None, bare.group(), sent))
+            at = bare.start()
+            continue
+        if earlier.label != "ORG":
             break
-        posts += [Position(person, earlier, title, sent) for title in _titles(text, earlier.end, at - 1)]
+        posts += post_bodies.positions(person, earlier, _titles(text, earlier.end, at - 1), sent)
         at = earlier.start
     return posts
 
@@ -207,13 +263,17 @@ def _earlier_posts(text: str, person: Mention, at: int, holders: list[Mention], 
 _BARE_TITLE = re.compile(rf"、([{_HAN}]{{1,{_MAX_GAP}}})$")
 
 
-def _posts_after_bare_title(text: str, person: Mention, holders: list[Mention], sent) -> list[Position]:
+def _posts_after_bare_title(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
     """The posts listed before a post named with no body, next to the name: in 中共中央政治局委员、
-    北京市委书记、市长贾庆林, 委员 of 中共中央政治局 and 书记 of 北京市委 (市长: no body named)."""
+    北京市委书记、市长贾庆林, 委员 of 中共中央政治局 and 书记 of 北京市委 (市长: no body named). After
+    the post of a unit of a body, the post is that body's too (铁道部党组书记、副部长: 副部长 of 铁道部)."""
     match = _BARE_TITLE.search(text, max(sent[0], person.start - _MAX_GAP - 1), person.start)
     if match is None or not _titles(text, match.start(1), match.end(1)) or any(h.start >= match.start(1) and h.end <= person.start for h in holders):
         return []
-    return _earlier_posts(text, person, match.start(1), holders, sent)
+    posts = _earlier_posts(text, person, match.start(1), holders, mentions, sent)
+    if posts and posts[0].org is not None and post_bodies.opens_with_unit(posts[0].title):
+        posts += [Position(person, posts[0].org, title, sent) for title in _titles(text, match.start(1), match.end(1))]
+    return posts
 
 
 # the items of a list after 平度市的: names without punctuation, 的 or 与 (which open another phrase)

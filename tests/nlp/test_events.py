@@ -112,7 +112,9 @@ def test_relations_the_people_listed_after_a_post_hold_it_too(kg_nlp):
 
 def test_relations_a_post_taken_is_named_after_the_person(kg_nlp):
     doc = kg_nlp("中共四川省纪委第一次全会选举沈国俊为省纪委书记。国务院任命张三为国家统计局局长。")
-    assert {("沈国俊", "书记"), ("张三", "局长")} <= {(p.person.name, p.title) for p in doc._.kg_positions}
+    # 省纪委 names no one body: its post keeps the word and names none
+    assert {("沈国俊", "省纪委书记", None), ("张三", "局长", "国家统计局")} <= {
+        (p.person.name, p.title, p.org and p.org.name) for p in doc._.kg_positions}
     assert not kg_nlp("他为青岛市政府做出贡献。")._.kg_positions
 
 

@@ -1,0 +1,107 @@
+"""Positions (person, title, body or none) in the patterns of Chinese news: a ministry's 部 read
+into the title, generic bodies, a unit of a body, words of praise before a title, bodies and people
+in lists, posts joined by 和, posts taken, the head of a delegation."""
+
+import pytest
+
+
+def _posts(nlp, text):
+    return {(p.person.name, p.title, p.org and p.org.name) for p in nlp(text)._.kg_positions}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # the NER model reads 法国外交部; the title is 外交部长 of 法国
+    ("法国外交部长杜兰德今天抵达北京。", {("杜兰德", "外交部长", "法国")}),
+    # a generic body names none: its word stays in the title
+    ("县委书记周建华主持了会议。", {("周建华", "县委书记", None)}),
+    ("市委副书记、常务副市长刘明远出席了仪式。", {("刘明远", "市委副书记", None), ("刘明远", "常务副市长", None)}),
+    # 党组 opens the title; the post listed after it is the ministry's too
+    ("交通部党组书记、副部长林正清在会上讲话。", {("林正清", "党组书记", "交通部"), ("林正清", "副部长", "交通部")}),
+    # praise and time are no part of the title
+    ("清华大学著名教授黄立新说，研究进展顺利。", {("黄立新", "教授", "清华大学")}),
+    ("巴西新当选的总统卡洛斯今天表示，将加强合作。", {("卡洛斯", "总统", "巴西")}),
+    # 与 inside a minister's field
+    ("挪威石油与能源大臣汉森今天宣布了新计划。", {("汉森", "石油与能源大臣", "挪威")}),
+    ("华为公司CEO张立明表示，公司将加大投入。", {("张立明", "CEO", "华为公司")}),
+])
+# fmt: on
+def test_positions_the_title_after_a_body(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # the body one is posted to is not the body of the post
+    ("英国驻联合国大使约翰逊说，会议将推迟。", {("约翰逊", "驻联合国大使", "英国")}),
+    # another name between: the assembly holds no post 前总理
+    ("世界卫生大会今天选举法国前总理杜邦为总干事。", {("杜邦", "前总理", "法国"), ("杜邦", "总干事", None)}),
+    ("中信银行的信用卡专家陈晓明指出，风险可控。", set()),  # 专家 names no post
+])
+# fmt: on
+def test_positions_not_at_the_body_before(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # bodies listed before a title: the post of each
+    ("中国作家协会、中国戏剧家协会主席王志刚出席了开幕式。",
+     {("王志刚", "主席", "中国作家协会"), ("王志刚", "主席", "中国戏剧家协会")}),
+    # posts joined by 和 at one body
+    ("华远集团创始人和总经理陈立新介绍了情况。", {("陈立新", "创始人", "华远集团"), ("陈立新", "总经理", "华远集团")}),
+    # the people named next, each after a title alone, at the body of the first
+    ("德国总理施密特和外长费舍尔举行了会谈。", {("施密特", "总理", "德国"), ("费舍尔", "外长", "德国")}),
+    ("青岛啤酒公司董事长王建国、总经理赵志强出席了签约仪式。",
+     {("王建国", "董事长", "青岛啤酒公司"), ("赵志强", "总经理", "青岛啤酒公司")}),
+    # a post with no body listed before a body's post, by 兼 or 、
+    ("国务委员兼国务院秘书长王明出席了会议。", {("王明", "国务委员", None), ("王明", "秘书长", "国务院")}),
+    ("国务委员、国家科委主任李华听取了汇报。", {("李华", "国务委员", None), ("李华", "主任", "国家科委")}),
+])
+# fmt: on
+def test_positions_in_lists(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    ("总统会见了以副总理陈建国为团长的中国政府代表团。",  # the head of a delegation named after it
+     {("陈建国", "副总理", None), ("陈建国", "团长", "中国政府代表团")}),
+    ("刘志远将出任青岛大学校长。", {("刘志远", "校长", "青岛大学")}),  # an adverb before the verb
+    ("张建华曾担任过北京大学副校长。", {("张建华", "副校长", "北京大学")}),  # 过 after it
+    # a headline: the post taken ends at the next name, who does not hold it
+    ("王海涛当选山东省人大常委会主任李建国当选山东省省长",
+     {("王海涛", "主任", "山东省人大常委会"), ("李建国", "省长", "山东省")}),
+])
+# fmt: on
+def test_positions_taken_and_headed(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("name, title, body, read", [
+    ("省委", "书记", None, "省委书记"),  # generic, with the level before it
+    ("人大", "副主任", None, "人大副主任"),  # generic alone
+    ("交通部党组", "书记", "交通部", "党组书记"),  # a unit opens the title
+    ("平度市", "市长", "平度市", "市长"),
+])
+# fmt: on
+def test_post_bodies_post_at(name, title, body, read):
+    from kg.nlp.post_bodies import post_at
+    from kg.nlp.records import Mention
+
+    found, found_title = post_at(Mention(0, len(name), "ORG", name, name), title)
+    assert (found and found.name, found_title) == (body, read)
+    if found is not None:
+        assert (found.start, found.end) == (0, len(body))
+
+
+def test_post_bodies_split_ministries():
+    from kg.nlp.post_bodies import split_ministries
+    from kg.nlp.records import Mention
+
+    text = "美国财政部长斯诺和国防部长科恩"
+    mentions = [Mention(0, 5, "ORG", "美国财政部", "美国财政部"), Mention(6, 8, "PERSON", "斯诺", "斯诺"),
+                Mention(9, 12, "ORG", "国防部", "国防部"), Mention(13, 15, "PERSON", "科恩", "科恩")]
+    assert [(m.text, m.label) for m in split_ministries(text, mentions)] == [
+        ("美国", "GPE"), ("斯诺", "PERSON"), ("科恩", "PERSON")]  # 国防部 names no place: no body
