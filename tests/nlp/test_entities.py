@@ -499,3 +499,37 @@ def test_entities_a_models_run_of_names_is_split_into_people():
     assert _with_model(text, ("程世来孟晓阳", "PERSON")) >= {("程世来", "PERSON"), ("孟晓阳", "PERSON")}
     assert {(text[c.start:c.end]) for c in find_entities(text, known)} >= {"程世来", "孟晓阳"}
     assert ("程世来孟晓阳", "PERSON") in {(text[c.start:c.end], c.label) for c in find_entities(text, [Candidate(3, 9, "PERSON", "model")], off=["span_name_list"])}
+
+
+def test_entities_a_model_name_never_opens_or_closes_with_a_joining_mark():
+    found = _with_model("市里计划整修长江路-黄河路一带的老街区。", ("长江路-", "LOC"))
+    assert ("长江路", "LOC") in found and not any(s.endswith("-") for s, _ in found)
+    assert ("南京", "GPE") in _with_model("北京、南京两地同时开幕。", ("北京", "GPE"), ("、南京", "GPE"))
+
+
+def test_entities_a_model_address_with_a_house_number_is_its_places():
+    found = _with_model("颁奖活动在滨海路8号星光大厦举行。", ("滨海路8号星光大厦", "GPE"))
+    assert {"滨海路", "星光大厦"} <= {s for s, _ in found} and not any("8号" in s for s, _ in found)
+    assert ("滨海路", "LOC") in _with_model("这个项目落户滨海路8号旧址。", ("滨海路8号", "ORG"))
+    found = _with_model("住在滨海路8号大院的居民搬进了新楼。", ("滨海路8号大院", "GPE"))
+    assert "滨海路" in {s for s, _ in found} and not any("大院" in s for s, _ in found)  # 大院: no building's name
+
+
+def test_entities_a_country_and_a_kind_of_body_is_the_country():
+    found = _with_model("多家德国公司和日本金融机构参与了投资。", ("德国公司", "ORG"), ("日本金融机构", "ORG"))
+    assert {("德国", "GPE"), ("日本", "GPE")} <= found and not any(label == "ORG" for _, label in found)
+    assert {(s, label) for s, label, _ in _found("一家意大利公司宣布收购该厂。")} == {("意大利", "GPE")}
+    # a county's short name and 公司 is as often a company's own short name
+    assert ("平阳公司", "ORG") in _with_model("平阳公司宣布收购该厂。", ("平阳公司", "ORG"))
+
+
+def test_entities_a_model_person_with_a_places_ending_is_a_place():
+    assert ("卡塔维亚区", "GPE") in _with_model("救援物资已运往卡塔维亚区。", ("卡塔维亚区", "PERSON"))
+
+
+def test_entities_a_model_person_listed_among_places_is_a_place():
+    text = "代表团先后访问了伦敦、巴黎、罗马、维罗纳。"
+    spans = [("伦敦", "GPE"), ("巴黎", "GPE"), ("罗马", "GPE")]
+    assert ("维罗纳", "GPE") in _with_model(text, *spans, ("维罗纳", "PERSON"))
+    text = "代表团先后访问了伦敦、维罗纳。"  # two names: no list to go by
+    assert ("维罗纳", "PERSON") in _with_model(text, ("伦敦", "GPE"), ("维罗纳", "PERSON"))

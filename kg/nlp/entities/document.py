@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.entities.kinds import place_of_kind
 from kg.nlp.entities.model_spans import REPAIRS, repaired
 from kg.nlp.entities.names import Candidate, HAN, _choose, _org_suffix_re
 from kg.nlp.entities.organizations import (
@@ -164,7 +165,7 @@ def resolve_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
 # "place_body" lets an organization named by a model's place and a body win over that place:
 # 平度市|政府); then rules over what was found.
 FINDERS = ("gazetteer", "place_suffix", "short_name", "org_suffix", "lexicon", "person_title", "enumeration",
-           "override", "place_body", "describes", "coordination", "slot", "listed_peers", "short_form",
+           "override", "place_body", "describes", "place_kind", "coordination", "slot", "listed_peers", "short_form",
            "propagation", "level_kinds", "member_states")
 
 
@@ -223,7 +224,10 @@ def find_entities(text: str, known: Iterable[Candidate] = (), keep_seldom_suffix
         found += list(find_enumerations(text))
     if "override" in off:  # the finders fill the gaps between the model's entities, but for place_body
         found = [c for c in found if _fills_in(text, c, known, "place_body" not in off)]
-    chosen = _choose([c for c in known + found if "describes" in off or not _describes(c, text)])
+    chosen = [c for c in known + found if "describes" in off or not _describes(c, text)]
+    if "place_kind" not in off:  # 中国公司 → 中国, whether the model or the suffix rule read it
+        chosen = [place_of_kind(text, c) for c in chosen]
+    chosen = _choose(chosen)
     if "coordination" not in off:
         heads = {(c.start, c.end): c for c in find_coordinated_heads(text, chosen)}
         chosen = [heads.get((c.start, c.end), c) for c in chosen]
