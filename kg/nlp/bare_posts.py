@@ -121,9 +121,8 @@ def title_at(text: str, at: int, end: int) -> re.Match | None:
 def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | None:
     """The post written right after ``person`` (克林顿总统, 饶贵民主任说), not where another name
     follows it (that title is the next person's: 张三副市长李四 reads 副市长 of 李四)."""
-    match = _bare_title().match(text, person.end)
-    if match is None or not is_post(match.group()) or match.group() in _verbs_too() \
-            or any(m.start == match.end() for m in mentions):
+    match = title_at(text, person.end, len(text))
+    if match is None or match.group() in _verbs_too() or any(m.start == match.end() for m in mentions):
         return None
     return match.group()
 
@@ -143,8 +142,8 @@ def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple
     take = _take().match(text, person.end, sent[1])
     if take is None or take.end() == person.end:
         return None
-    match = _bare_title().match(text, take.end(), sent[1])
-    if match is None or not is_post(match.group()) or any(m.start == take.end() for m in mentions):
+    match = title_at(text, take.end(), sent[1])
+    if match is None or any(m.start == take.end() for m in mentions):
         return None
     rest = text[match.end():sent[1]]
     if rest and rest[0] not in _PUNCT_AFTER and not rest.startswith(_AFTER_TAKEN):

@@ -273,11 +273,9 @@ def test_events_clause_structure(rules_nlp, text, cls, expected, absent):
 
 def test_events_pronoun_in_reported_speech_is_the_speaker():
     from kg.nlp.events import find_events
-    from kg.nlp.records import Mention
 
     text = "李明说，他同王刚的会谈取得了成果。"
-    mentions = [Mention(text.index(n), text.index(n) + 2, "PERSON", n, n) for n in ("李明", "王刚")]
-    (event,) = find_events(text, mentions)
+    (event,) = find_events(text, _mentions(text, ("李明", "PERSON"), ("王刚", "PERSON")))
     assert event.cls == "Meeting"
     assert {(a.role, a.mention.text) for a in event.arguments} == {("agent", "李明"), ("partner", "王刚")}
 
@@ -787,11 +785,9 @@ def test_events_an_editor_in_brackets_takes_no_part(kg_nlp):
 def test_events_the_founding_of_a_named_body_founds_nothing_after_it():
     """A rule test on hand-made mentions: it does not change when the NER model is retrained."""
     from kg.nlp.events import find_events
-    from kg.nlp.records import Mention
 
     text = "棋牌协会的成立在高科技人才荟萃的中兴通讯备受瞩目和欢迎。"
-    mentions = [Mention(text.index(n), text.index(n) + len(n), "ORG", n, n) for n in ("棋牌协会", "中兴通讯")]
-    [founding] = [e for e in find_events(text, mentions) if e.cls == "Founding"]
+    [founding] = [e for e in find_events(text, _mentions(text, ("棋牌协会", "ORG"), ("中兴通讯", "ORG"))) if e.cls == "Founding"]
     assert [(a.role, a.mention.name) for a in founding.arguments] == [("theme", "棋牌协会")]
 
 

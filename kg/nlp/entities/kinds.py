@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import lexicons
+from kg.nlp.entities.model_spans import group_nouns
 from kg.nlp.entities.names import Candidate
 from kg.nlp.entities.organizations import is_place_name
 from kg.nlp.train import place_label
@@ -15,12 +16,6 @@ from kg.nlp.train import place_label
 @lru_cache(maxsize=1)
 def _kind_nouns() -> tuple[str, ...]:
     return lexicons.word_list("entities/kind_nouns.txt")
-
-
-@lru_cache(maxsize=1)
-def _group_nouns() -> tuple[str, ...]:
-    # 部门 stays: CLUENER marks 监管部门 as a government (see model_spans._group_nouns)
-    return tuple(n for n in lexicons.word_list("events/group_nouns.txt") if n != "部门")
 
 
 def _place_before(name: str, nouns: tuple[str, ...]) -> str | None:
@@ -43,7 +38,7 @@ def place_of_kind(text: str, cand: Candidate) -> Candidate:
     name = text[cand.start:cand.end]
     place = _place_before(name, _kind_nouns())
     if place not in lexicons.countries():
-        place = _place_before(name, _group_nouns())
+        place = _place_before(name, group_nouns())
         if place is None or not is_place_name(place):
             return cand
     return Candidate(cand.start, cand.start + len(place), place_label(place), cand.rule, None)

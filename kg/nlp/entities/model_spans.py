@@ -94,7 +94,7 @@ _CHECKS = {
     # 青岛布局工业设计产业: a sector, not an organization
     "span_sector": _no_name(lambda name, label: label == "ORG" and name.endswith(_not_org_endings())),
     # 澳大利亚建筑师, 仙游古典家具企业: people of a trade or a group, not one organization
-    "span_group": _no_name(lambda name, label: label == "ORG" and name.endswith(_group_nouns())),
+    "span_group": _no_name(lambda name, label: label == "ORG" and name.endswith(group_nouns())),
     # 上海合作组织青岛峰会: a gathering, not an organization; 观摩会, not a person
     "span_gathering": _no_name(lambda name, label: (label == "ORG" and name.endswith(_gatherings()))
                                or (label == "PERSON" and _is_gathering(name))),
@@ -130,7 +130,7 @@ def _says_becomes(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _group_nouns() -> tuple[str, ...]:
+def group_nouns() -> tuple[str, ...]:
     """The nouns of a group of parties or of people by their trade (``events/group_nouns.txt``),
     less 部门 (CLUENER marks 监管部门 as a government 56 times): of the corpora's ~40,000 gold
     organizations 3 end with one of the others (中国作家)."""
