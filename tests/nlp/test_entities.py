@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.nlp.entities import Candidate, find_entities
+from kg.nlp.entities import RULES, Candidate, find_entities
 from kg.nlp.entities.persons import find_persons
 
 
@@ -533,3 +533,56 @@ def test_entities_a_model_person_listed_among_places_is_a_place():
     assert ("维罗纳", "GPE") in _with_model(text, *spans, ("维罗纳", "PERSON"))
     text = "代表团先后访问了伦敦、维罗纳。"  # two names: no list to go by
     assert ("维罗纳", "PERSON") in _with_model(text, ("伦敦", "GPE"), ("维罗纳", "PERSON"))
+
+
+def _with_rule_alone(rule, text, surface, label):
+    """The entities of a statistical model's one span with no entity rule but ``rule``."""
+    known = [Candidate(text.index(surface), text.index(surface) + len(surface), label, "model")]
+    return {(text[c.start:c.end], c.label) for c in find_entities(text, known, off=set(RULES) - {rule})}
+
+
+# fmt: off
+@pytest.mark.parametrize("rule, text, span, cut", [
+    ("span_parent", "腾讯控股旗下的微信团队发布了新版本。", ("腾讯控股旗下", "ORG"), "腾讯控股"),
+    ("span_parent", "华润集团所属的医院今天开诊。", ("华润集团所属", "ORG"), "华润集团"),
+    ("span_title", "浙江日报社社长王平出席。", ("浙江日报社社长", "ORG"), "浙江日报社"),
+    ("span_hometown", "苏州籍北京大学教授回乡讲学。", ("苏州籍北京大学", "ORG"), "北京大学"),
+    ("span_house_number", "展览在延安路88号举行。", ("延安路88号", "LOC"), "延安路"),
+    ("span_trim", "南京大学历史研究中心公布了调查结果。", ("南京大学历史研究中心公布了调查", "ORG"), "南京大学历史研究中心"),
+])
+# fmt: on
+def test_entities_each_cut_of_a_model_span_is_a_rule_of_its_own(rule, text, span, cut):
+    assert _with_rule_alone(rule, text, *span) == {(cut, span[1])}
+    assert _with_rule_alone("span_edges", text, *span) == {span}  # another rule leaves it whole
+
+
+# fmt: off
+@pytest.mark.parametrize("text, span, label", [
+    ("比赛在深圳湾体育中心举行。", ("深圳湾体育中心", "GPE"), "LOC"),
+    ("车队驶过人民南路。", ("人民南路", "GPE"), "LOC"),
+    ("新厂建在滨江经济开发区。", ("滨江经济开发区", "GPE"), "LOC"),
+    ("航班降落在宝安国际机场。", ("宝安国际机场", "PERSON"), "LOC"),
+    # cities share the endings left out (港, 道), one character before an ending is a town's (曹路),
+    # and an administrative unit keeps its label (大石桥: a city)
+    ("货轮停靠连云港。", ("连云港", "GPE"), "GPE"),
+    ("游客来到北海道。", ("北海道", "GPE"), "GPE"),
+    ("他住在曹路。", ("曹路", "GPE"), "GPE"),
+    ("他在大石桥工作。", ("大石桥", "GPE"), "GPE"),
+    # a person's name ends with a site's one-character ending
+    ("李春堂发表讲话。", ("李春堂", "PERSON"), "PERSON"),
+])
+# fmt: on
+def test_entities_a_model_place_or_person_with_a_sites_ending_is_a_loc(text, span, label):
+    assert _with_rule_alone("span_site", text, *span) == {(span[0], label)}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, span, label", [
+    ("中欧关系不断发展。", ("欧", "GPE"), "LOC"),      # 欧洲: a continent
+    ("塔方表示支持。", ("塔", "LOC"), "GPE"),          # 塔吉克斯坦
+    ("中美两国签署协议。", ("美", "GPE"), "GPE"),
+    ("巴方表示支持。", ("巴", "LOC"), "LOC"),          # 巴西, 巴基斯坦, …: no one place to go by
+])
+# fmt: on
+def test_entities_a_model_places_short_form_takes_the_label_of_the_place_it_stands_for(text, span, label):
+    assert _with_rule_alone("span_short_place", text, *span) == {(span[0], label)}
