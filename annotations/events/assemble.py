@@ -4,7 +4,9 @@
 
 Reads ``sample.jsonl`` and ``sample-2.jsonl``, ``readings/reader-*.jsonl`` and ``double.json``; writes ``train.jsonl``,
 ``dev.jsonl`` and ``test.jsonl`` (the format of ``docs/annotation.md``, section 6; a sentence read
-twice is taken as its first reader read it, or as ``adjudicated.jsonl`` settles it) and
+twice is taken as its first reader read it, or as ``adjudicated.jsonl`` settles it; the fields that
+``corrections.jsonl`` gives a sentence replace its reading's, where a later decision of the guideline
+was applied to sentences already read) and
 ``agreement.md`` (the second readings against the first). Whole documents
 (``readings/documents-*.jsonl``) go to ``coreference.jsonl`` with each event's cluster, and their
 sentences to the split of their document (the seed page's to train).
@@ -65,6 +67,7 @@ def main() -> None:
     double = json.loads((HERE / "double.json").read_text(encoding="utf-8"))
     readers = readings_by_reader()
     adjudicated = {r["id"]: r for r in load_jsonl(HERE / "adjudicated.jsonl")} if (HERE / "adjudicated.jsonl").exists() else {}
+    corrections = {r["id"]: r for r in load_jsonl(HERE / "corrections.jsonl")} if (HERE / "corrections.jsonl").exists() else {}
     resolved, missing, problems = {}, [], []
     second: dict[str, dict] = {}
     for sid, item in sample.items():
@@ -73,6 +76,8 @@ def main() -> None:
         if reading is None:
             missing.append(sid)
             continue
+        if sid in corrections:
+            reading = {**reading, **{k: v for k, v in corrections[sid].items() if k not in ("id", "note")}}
         try:
             resolved[sid] = resolve_reading(item["text"], reading)
             if sid in double and sid in readers.get(double[sid][1], {}):

@@ -25,11 +25,23 @@ def _verbs_too() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _field_words() -> str:
+    return "|".join(map(re.escape, lexicons.word_list("entities/title_fields.txt")))
+
+
+@lru_cache(maxsize=1)
 def _bare_title() -> re.Pattern:
-    """A title with the modifiers that open it (常务副市长, 代理执行官), matched from the left."""
+    """A title with the field it covers and the modifiers that open it (常务副市长, 代理执行官,
+    战略事务顾问), matched from the left; the field is group ``field``."""
     modifiers = "|".join(map(re.escape, lexicons.word_list("entities/title_modifiers.txt")))
     titles = "|".join(map(re.escape, lexicons.post_titles()))
-    return re.compile(rf"(?:{modifiers})*(?:{titles})")
+    field = rf"(?:(?!的)[{_HAN}]){{1,6}}?(?:{_field_words()})"
+    return re.compile(rf"(?P<field>{field})?(?:{modifiers})*(?:{titles})")
+
+
+def in_title_field(text: str, mention: Mention) -> bool:
+    """True for a place named in the field of a post (中东 of 中东事务协调员): no body of it."""
+    return re.match(rf"[{_HAN}]{{0,2}}(?:{_field_words()})", text[mention.end:mention.end + 6]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +72,7 @@ def title_start(words: str) -> int:
 # (会见了主持人, 由局长, 和外长).
 _OPENING_TAGS = ("v", "p", "c", "u", "d", "r", "m", "t", "f", "x")
 _BYLINE = ("讯", "电")  # 本报北京５月３日电记者魏崴, 本报讯记者刘亮明: a byline's dateline
+_JOINING = re.compile("[和及与、]")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?（）()《》“”\s]")
 
 
@@ -104,9 +117,24 @@ def title_ending(text: str, end: int, mentions: list[Mention], sent: tuple[int, 
     ``listed``: one listed after another), or None: 国务委员 of 国务委员、国家科委主任宋健, not 市长 of
     平度市市长 (a body right before it) nor 部长 of 国防部长 (the title keeps its 国防部)."""
     bodies = [m for m in mentions if m.label in ("ORG", "GPE", "LOC") and text[m.start - 1:m.start] != "驻"]  # 驻罗马尼亚记者: no body
-    match = _ending_title().search(text, max(sent[0], end - 12), end)
-    if match is None or any(m.start < match.start() and match.start() - 2 <= m.end <= match.end() for m in bodies):
-        return None
+    start = max(sent[0], end - 12)
+    while (match := _ending_title().search(text, start, end)) is not None and match.group("field"):
+        # the field opens a word (not 塔尔外交事务 of 卡塔尔…), and a name or a country in it away from
+        # its field word (美国 of 美国中东事务协调员) is no part of it
+        lo = max(sent[0], match.start() - 6)
+        if match.start() > lo and match.start() - lo not in lexicons.word_ends(text[lo:end]):
+            start = match.start() + 1
+            continue
+        inside = [m.end for m in bodies if match.start() <= m.start and m.end < match.end("field") and not in_title_field(text, m)]
+        country = next((c for c in lexicons.countries() if match.group("field").startswith(c)), None)
+        if country and not re.fullmatch(_field_words(), match.group("field")[len(country):]):
+            inside.append(match.start() + len(country))  # 美国 of 美国亚洲事务协调员: the body, unnamed by the model
+        if not inside:
+            break
+        start = max(inside)
+    if match is None or any(m.start < match.start() and match.start() - 2 <= m.end <= match.end()
+                            and not _JOINING.search(text, m.end, match.start()) for m in bodies):
+        return None  # a body right before (平度市市长), not one joined to another (利库德集团及现农业部长)
     if not is_post(match.group()) or not _opens(text, match.start(), sent, bodies, listed=listed):
         return None
     return match
@@ -128,12 +156,20 @@ def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | No
 
 
 @lru_cache(maxsize=1)
+def time_phrase() -> str:
+    """A pattern of the phrase of time that may stand before the verb of a post taken: 在 or 于, a
+    few words, a closing word of ``entities/post_time_phrase_ends.txt`` (在今后一年里, 在他任总统期间)."""
+    ends = "|".join(map(re.escape, lexicons.word_list("entities/post_time_phrase_ends.txt")))
+    return rf"(?:[在于][^，。；：、,;:\s]{{1,8}}?(?:{ends}))"
+
+
+@lru_cache(maxsize=1)
 def _take() -> re.Pattern:
-    """同志, an adverb of time (将, 曾), a verb of a post taken (``entities/post_verbs.txt``: 出任, 当选,
-    被聘为), then 了 or 过."""
+    """同志, an adverb of time (将, 曾), a phrase of time (:func:`time_phrase`), a verb of a post taken
+    (``entities/post_verbs.txt``: 出任, 当选, 被聘为), then 了 or 过."""
     verbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verbs.txt")))
     adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
-    return re.compile(rf"(?:同志)?(?:{adverbs})?(?:{verbs})[了过]?")
+    return re.compile(rf"(?:同志)?(?:{adverbs})?{time_phrase()}?(?:{verbs})[了过]?")
 
 
 def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> str | None:
@@ -152,11 +188,12 @@ def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple
 
 
 def byline_names(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> list[Mention]:
-    """The names a byline lists after ``person`` with spaces between (本报通讯员 张少丰 王秀梅)."""
-    people = sorted((m for m in mentions if m.label == "PERSON" and person.end < m.start < sent[1]), key=lambda m: m.start)
+    """The names a byline lists after ``person`` with spaces or nothing between (本报通讯员 张少丰 王秀梅,
+    记者张三李四)."""
+    people = sorted((m for m in mentions if m.label == "PERSON" and person.end <= m.start < sent[1]), key=lambda m: m.start)
     listed, last = [], person
     for m in people:
-        if not re.fullmatch(r"[ \u3000]+", text[last.end:m.start]):
+        if not re.fullmatch(r"[ \u3000]*", text[last.end:m.start]):
             break
         listed.append(m)
         last = m

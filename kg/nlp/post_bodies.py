@@ -48,6 +48,29 @@ def positions(person: Mention, org: Mention, titles: list[str], sent: tuple[int,
     return [Position(person, *post_at(org, title), sent) for title in titles]
 
 
+@lru_cache(maxsize=1)
+def _kind_nouns() -> tuple[str, ...]:
+    """The nouns an organization's name ends with (委员会, 俱乐部, 公司) that stand for it alone
+    once it is named; one-character ones (部, 团) are too short to tell."""
+    return tuple(sorted((s for s in lexicons.table("entities/org_suffixes.tsv") if len(s) > 1), key=len, reverse=True))
+
+
+def named_before(text: str, at: int, holders: list[Mention], sent: tuple[int, int]) -> tuple[Mention, int] | None:
+    """The organization a kind noun at ``at`` stands for, named earlier in the sentence (天津某某足球
+    俱乐部正式挂牌，张三出任俱乐部总经理; …有限公司开业，李四担任了公司的董事长), and where the post
+    after the noun (and its 的) starts; None where no such noun stands there, or where it opens a
+    longer name (俱乐部联合会)."""
+    noun = next((k for k in _kind_nouns() if text.startswith(k, at)), None)
+    if noun is None or any(h.start == at and h.end > at + len(noun) for h in holders):
+        return None
+    named = [h for h in holders if sent[0] <= h.start and h.end <= at and h.label == "ORG"
+             and h.text.endswith(noun) and len(h.text) > len(noun)]
+    if not named:
+        return None
+    after = at + len(noun)
+    return max(named, key=lambda h: h.start), after + (text[after:after + 1] == "的")
+
+
 def opens_with_unit(title: str) -> bool:
     """True for a title that a unit of its body opens (党组书记)."""
     return title.startswith(_units())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp import bare_posts, lexicons, post_bodies, post_lists
+from kg.nlp import bare_posts, credit_posts, lexicons, post_bodies, post_lists
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Location, Mention, Position
 from kg.nlp.text import sentences
@@ -34,9 +34,9 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     省委书记, 铁道部党组书记). Also the bodies listed before, the people named next with a post of
     the same body and the head of a body named after it (:mod:`kg.nlp.post_lists`), the posts
     listed before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts
-    taken (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), a
-    news agency's reporter in its dateline (:func:`_dateline_reporter`), and the posts that name no
-    body (``org`` None: :func:`_bare_posts`)."""
+    taken (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), the
+    reporters its credits name (:mod:`kg.nlp.credit_posts`), and the posts that name no body (``org``
+    None: :func:`_bare_posts`)."""
     found = []
     mentions = post_bodies.split_ministries(text, mentions)
     holders = [m for m in mentions if m.label in ("ORG", "GPE")]
@@ -57,8 +57,8 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
             found += _posts_after_bare_title(text, person, holders, mentions, sent)
             found += _posts_taken(text, person, holders, mentions, sent)
             found += _post_in_brackets(text, person, holders, sent)
-            found += _dateline_reporter(text, person, mentions, sent)
             found += post_lists.head_of(text, person, holders, sent)
+        found += credit_posts.positions(text, mentions, sent)
         found += _bare_posts(text, mentions, sent, found)
     return list(dict.fromkeys(found))
 
@@ -131,10 +131,11 @@ def _elsewhere(text: str, body: Mention, person: Mention, mentions: list[Mention
     """True where a body before a post is not the one the post is at: the person is posted there
     (驻贝宁大使, 驻联合国大使), a place's post is no government's (a company's 董事长), or another
     name comes between (访印的法国总统希拉克, 世界卫生大会十三日选举挪威前首相), but for the place of a
-    posting (伊拉克驻华大使: a post of 伊拉克)."""
+    posting (伊拉克驻华大使: a post of 伊拉克) and a place in the post's field (美国中东事务协调员)."""
     if text[body.start - 1:body.start] == "驻" or body.label == "GPE" and not post_bodies.in_government(title):
         return True
-    return any(body.end <= m.start and m.end <= person.start and text[m.start - 1:m.start] != "驻" for m in mentions)
+    return any(body.end <= m.start and m.end <= person.start and text[m.start - 1:m.start] != "驻"
+               and not bare_posts.in_title_field(text, m) for m in mentions)
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +146,11 @@ def _take_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _before_take() -> re.Pattern:
     """What may stand between a person and the verb of a post taken: 同志, a title the person
-    holds, 受聘 (李政道教授受聘担任…), an adverb of time (塔拉尔将出任…, 晏勋甫曾出任…)."""
+    holds, 受聘 (李政道教授受聘担任…), an adverb of time (塔拉尔将出任…, 晏勋甫曾出任…), a phrase of
+    time (将在今后一年里担任: :func:`kg.nlp.bare_posts.time_phrase`)."""
     titles = "|".join(map(re.escape, lexicons.person_titles()))
     adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
-    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:{adverbs})?(?:受聘)?")
+    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:{adverbs})?{bare_posts.time_phrase()}?(?:受聘)?")
 
 
 _POST_END = re.compile(rf"([{_HAN}]{{1,{2 * _MAX_GAP + 1}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
@@ -175,11 +177,17 @@ def _taken_by_another(text: str, org: Mention, person: Mention, mentions: list[M
 def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
     """``PERSON 任/担任/为 BODY TITLE``, the post named after the person (任命张三为国家统计局局长,
     李四出任国家开发银行行长一职, 项英同志担任新四军副军长、中共中央东南分局和东南局书记), each post of a
-    list closed by 、, and each body of one joined by 和 or 、. The post ends at punctuation or at the
+    list closed by 、, and each body of one joined by 和 or 、; a kind noun for a body named before
+    (出任俱乐部总经理: :func:`kg.nlp.post_bodies.named_before`). The post ends at punctuation or at the
     next name (王五当选甲省人大主任赵六当选省长)."""
     at = _taken_at(text, person, sent)
     if at is None:
         return []
+    stop = min((m.start for m in mentions if m.label == "PERSON" and at < m.start < sent[1]), default=sent[1])
+    if (back := post_bodies.named_before(text, at, holders, sent)) is not None:
+        body, title_start = back  # 出任俱乐部总经理: the club named before
+        match = _POST_END.match(text, title_start, stop)
+        return post_bodies.positions(person, body, _titles(text, match.start(1), match.end(1)), sent) if match else []
     found = []
     by_start = {h.start: h for h in holders if sent[0] <= h.start < sent[1]}
     while at in by_start:
@@ -205,21 +213,6 @@ def _post_in_brackets(text: str, person: Mention, holders: list[Mention], sent) 
     if body is None or close < body.end:
         return []
     return post_bodies.positions(person, body, _titles(text, body.end, close), sent)
-
-
-_DATELINE = re.compile(r"[^，。；！？（）()]{0,16}?电\s*[（(]?\s*(?:特派|本社)?记者")
-
-
-def _dateline_reporter(text: str, person: Mention, mentions: list[Mention], sent) -> list[Position]:
-    """The reporter of a news agency's dateline: 据新华社北京１月６日电（记者李光茹） → 李光茹, 记者 of
-    新华社; and the reporters listed after the first (记者王黎、张三)."""
-    if not text.endswith("记者", sent[0], person.start):
-        return []
-    for agency in (m for m in mentions if m.label == "ORG" and sent[0] <= m.start and m.end < person.start):
-        match = _DATELINE.match(text, agency.end)
-        if match and match.end() == person.start:
-            return [Position(p, agency, "记者", sent) for p in [person, *_listed_after(text, person, mentions, sent)]]
-    return []
 
 
 def _listed_after(text: str, person: Mention, mentions: list[Mention], sent) -> list[Mention]:

@@ -105,3 +105,90 @@ def test_post_bodies_split_ministries():
                 Mention(9, 12, "ORG", "国防部", "国防部"), Mention(13, 15, "PERSON", "科恩", "科恩")]
     assert [(m.text, m.label) for m in split_ministries(text, mentions)] == [
         ("美国", "GPE"), ("斯诺", "PERSON"), ("科恩", "PERSON")]  # 国防部 names no place: no body
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # a dateline's reporters hold 记者 at the agency that opens it, each one of them
+    ("新华社上海３月２日电（记者孙立平、赵明华）上海市今天召开经济工作会议。",
+     {("孙立平", "记者", "新华社"), ("赵明华", "记者", "新华社")}),
+    # the outlet right before the role word wins; 本报 names no body
+    ("本报北京３月２日讯新华社记者孙立平、本报记者赵明华报道：会议今天开幕。",
+     {("孙立平", "记者", "新华社"), ("赵明华", "记者", None)}),
+    ("据新华社广州３月２日电（解放军报记者孙立平）演习今天结束。", {("孙立平", "记者", "解放军报")}),
+    ("本报讯记者孙立平报道：记者昨日从市政府获悉，地铁将开通。", {("孙立平", "记者", None)}),
+    ("（新华社记者孙立平摄）", {("孙立平", "记者", "新华社")}),
+])
+# fmt: on
+def test_positions_reporters_in_credits(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+def _mention(text, name, label):
+    from kg.nlp.records import Mention
+
+    start = text.index(name)
+    return Mention(start, start + len(name), label, name, name)
+
+
+# fmt: off
+@pytest.mark.parametrize("text, names, posts", [
+    # an outlet the grammar knows by name gets a body where the model missed it
+    ("（新华社记者孙立平摄）", ["孙立平"], {("孙立平", "记者", "新华社")}),
+    ("据新华社广州３月２日电（记者孙立平、赵明华）演习结束。", ["孙立平", "赵明华"],
+     {("孙立平", "记者", "新华社"), ("赵明华", "记者", "新华社")}),
+    # a headline printed before 本报's dateline is no outlet's name
+    ("新馆开馆本报厦门５月３日电记者孙立平报道：新馆今天开馆。", ["孙立平"], {("孙立平", "记者", None)}),
+    ("记者孙立平今天采访了市长。", ["孙立平"], set()),  # no credit: a sentence about a reporter
+])
+# fmt: on
+def test_credit_posts_without_the_model(text, names, posts):
+    from kg.nlp import credit_posts
+
+    mentions = [_mention(text, name, "PERSON") for name in names]
+    found = credit_posts.positions(text, mentions, (0, len(text)))
+    assert {(p.person.name, p.title, p.org and p.org.name) for p in found} == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # the field a post covers belongs to its title; a place in it is no body
+    ("美国中东事务协调员韦伯今天抵达。", {("韦伯", "中东事务协调员", "美国")}),
+    ("总统的战略事务顾问赛义德指出，谈判陷入僵局。", {("赛义德", "战略事务顾问", None)}),
+    ("法国外长和美国国务卿史密斯举行了会谈。", {("史密斯", "国务卿", "美国")}),
+])
+# fmt: on
+def test_positions_title_with_its_field(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # a kind noun after the verb stands for the body named before it
+    ("青岛海达足球俱乐部正式挂牌，副市长王建国出任俱乐部总经理。",
+     {("王建国", "副市长", None), ("王建国", "总经理", "青岛海达足球俱乐部")}),
+    ("华信电子有限公司开业，刘志远担任了公司的董事长兼总经理。",
+     {("刘志远", "董事长", "华信电子有限公司"), ("刘志远", "总经理", "华信电子有限公司")}),
+    # the noun opens a longer name: that body, not the one named before
+    ("青岛海达足球俱乐部成立后，王建国出任俱乐部联合会主席。", {("王建国", "主席", "俱乐部联合会")}),
+    # a phrase of time before the verb
+    ("会议决定哈萨克斯坦总理卡里莫夫将在今后一年里担任独联体经济委员会主席。",
+     {("卡里莫夫", "总理", "哈萨克斯坦"), ("卡里莫夫", "主席", "独联体经济委员会")}),
+    ("韦伯曾在布朗任总统期间出任总统国家安全事务顾问。",
+     {("韦伯", "总统国家安全事务顾问", None), ("布朗", "总统", None)}),
+])
+# fmt: on
+def test_positions_taken_of_a_body_named_before(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # names printed with nothing between them after one role word
+    ("本报驻东京记者孙立平赵明华", {("孙立平", "记者", None), ("赵明华", "记者", None)}),
+    # a body joined to another by 及 is no body of the post after it
+    ("自由党与工党及现财政部长韦伯领导的绿党结成联盟。", {("韦伯", "财政部长", None)}),
+])
+# fmt: on
+def test_positions_bare_titles_in_lists(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
