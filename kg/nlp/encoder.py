@@ -24,16 +24,18 @@ def padded_mish_window_encoder(width: int, window_size: int, depth: int) -> Mode
     return with_array(layers, pad=window_size * depth)
 
 
-def pad_encoders(nlp: Language) -> int:
+def pad_encoders(nlp: Language, asked: dict[str, dict] | None = None) -> int:
     """Give each of ``nlp``'s kg encoders the padding its config asks for; returns how many.
 
     thinc stores a layer's attributes with its weights and restores them on loading, so weights
     sourced from a pipeline trained with spaCy's own encoder (``kg train --init``) bring its padding,
-    none, and would be trained and saved without any. :func:`kg.nlp.train.train` calls this before
+    none, and would be trained and saved without any. A sourced component also brings its source's
+    config, which may name spaCy's encoder: ``asked`` gives, by component name, the ``encode``
+    section the training config asks for instead. :func:`kg.nlp.train.train` calls this before
     training."""
     padded = 0
     for name, component in nlp.pipeline:
-        encode = nlp.config["components"].get(name, {}).get("model", {}).get("encode", {})
+        encode = (asked or {}).get(name) or nlp.config["components"].get(name, {}).get("model", {}).get("encode", {})
         model = getattr(component, "model", None)
         if encode.get("@architectures") != ARCHITECTURE or model is None:
             continue

@@ -154,15 +154,21 @@ def split_jsonl(path: Path, holdout: int, out_dir: Path, seed: int = 0) -> tuple
     """Split a JSON Lines corpus into (rest, holdout) files under ``out_dir``: a random ``holdout``
     lines for spaCy's model selection, so the real test split never steers training."""
     lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    order = list(range(len(lines)))
-    random.Random(seed).shuffle(order)
-    held = set(order[:holdout])
+    held = held_out(len(lines), holdout, seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     rest_path = out_dir / f"{Path(path).stem}.rest.jsonl"
     held_path = out_dir / f"{Path(path).stem}.holdout.jsonl"
     rest_path.write_text("".join(l + "\n" for i, l in enumerate(lines) if i not in held), "utf-8")
     held_path.write_text("".join(l + "\n" for i, l in enumerate(lines) if i in held), "utf-8")
     return rest_path, held_path
+
+
+def held_out(n_lines: int, holdout: int, seed: int = 0) -> set[int]:
+    """The indices of the ``holdout`` lines of ``n_lines`` that :func:`split_jsonl` holds out with
+    ``seed`` (so a benchmark can rebuild a held-out set from its corpus alone)."""
+    order = list(range(n_lines))
+    random.Random(seed).shuffle(order)
+    return set(order[:holdout])
 
 
 def train(
@@ -202,12 +208,14 @@ def train(
         overrides["training.max_steps"] = max_steps
     output.mkdir(parents=True, exist_ok=True)
     cfg = spacy.util.load_config(config or DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    asked = {}  # the encoder this config asks for, kept for a tok2vec sourced with another's config
     if init is not None:
+        asked = {"tok2vec": cfg.interpolate()["components"]["tok2vec"]["model"].get("encode", {})}
         for name in ("tok2vec", "ner"):  # sourced together, so ner keeps listening to this tok2vec
             cfg["components"][name] = {"source": str(Path(init).resolve())}
     use_fast_cpu_ops()
     nlp = init_nlp(cfg, use_gpu=-1)
-    encoder.pad_encoders(nlp)  # weights sourced from an unpadded pipeline bring their padding: none
+    encoder.pad_encoders(nlp, asked)  # weights sourced from an unpadded pipeline bring their padding: none
     train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
     best = output / "model-best"
     return best if best.exists() else output / "model-last"

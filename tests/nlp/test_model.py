@@ -123,3 +123,21 @@ def test_lean_inference_same_output_less_memory_training_unchanged(nlp):
     model = lean.get_pipe("tok2vec").model
     vectors, backprop = model.begin_update([lean.make_doc(FULL)])
     backprop([model.ops.alloc2f(*v.shape) for v in vectors])
+
+
+def test_pad_encoders_pads_a_tok2vec_whose_source_config_names_spacys_encoder():
+    from kg.nlp.encoder import ARCHITECTURE, pad_encoders
+
+    nlp = spacy.blank("xx")  # a tok2vec as `kg train --init` sources it from a pipeline of spaCy's encoder
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 8, "attrs": ["NORM"], "rows": [50],
+                  "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MishWindowEncoder.v2", "width": 8, "window_size": 1, "depth": 2},
+    }})
+    nlp.initialize()
+    assert pad_encoders(nlp) == 0  # its own config asks for no padding
+    asked = {"tok2vec": {"@architectures": ARCHITECTURE, "width": 8, "window_size": 1, "depth": 2}}
+    assert pad_encoders(nlp, asked) == 1
+    encoder = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name.startswith("with_array(residual("))
+    assert encoder.attrs["pad"] == 2
