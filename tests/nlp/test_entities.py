@@ -429,6 +429,22 @@ def test_a_function_word_before_an_organization_ending_names_no_unit():
     assert orgs("青岛工业设计创新中心运营拓展部部长")[-1] == "青岛工业设计创新中心运营拓展部"
 
 
+# fmt: off
+@pytest.mark.parametrize("text, names", [
+    ("全省已有２０家大银行开设了网点", []),  # 家|大银行: a count of a kind of bank
+    ("该县４２所中小学开展了活动", []),
+    ("我们请来了５位镇党委书记", []),
+    ("全国二十几所高等学校参加", []),  # 几所: 所 counts schools, ends no institute
+    ("收购了３家北京东方制药有限公司的股份", ["北京东方制药有限公司"]),  # the name after the count stays
+])
+# fmt: on
+def test_a_count_before_an_organization_ending_is_no_part_of_a_name(text, names):
+    from kg.nlp.entities.organizations import find_orgs
+    from kg.nlp.entities.places import find_places
+
+    assert [text[c.start:c.end] for c in find_orgs(text, list(find_places(text)))] == names
+
+
 @pytest.mark.parametrize("text, names", [
     ("总理高度评价了两国关系", []),  # 高度评|价: no 高 called 度评
     ("副县长陈震六次到村里调研", ["陈震"]),  # 陈震六|次 read one shorter

@@ -110,6 +110,7 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False, hea
         scoped_run = parent or start in place_starts or text.startswith(_scope_prefixes(), start)
         keep = inside_places | frozenset(range(start, start + parent))
         start = _cut_left(text, start, match.start(), keep, verbs=not scoped_run or start in head_starts)
+        start += _counted(text, start, match.start())
         if match.start() - start < 2 or _LEVEL.fullmatch(text, start, match.start()):
             continue  # 省级政府, 县级医院: a kind of body, named by its level
         scope = next((w for w in _scope_prefixes() if text.startswith(w, start)), "")
@@ -125,6 +126,23 @@ def find_orgs(text: str, places: list[Candidate], keep_seldom: bool = False, hea
         if suffix == "所" and _particle_suo(text, start, end):
             continue
         yield Candidate(start, _place_in_brackets(text, end), "ORG", "org_suffix")
+
+
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多余]")
+_CLASSIFIERS = "家所位个支座名"
+
+
+def _counted(text: str, start: int, end: int) -> int:
+    """How many characters of a count open the run read left from an ending at ``end``: 1 where it
+    opens with a classifier that a numeral comes before (１０家|大银行, ３５所|中小学, ８位|镇党委),
+    the whole run where the ending is 所 after 几, 多 or 余 (全国十几所: a count of schools, no
+    institute), else 0. None of the corpora's ~40,000 gold organizations opens with such a
+    classifier or ends so; on MSRA dev the suffix rule read 4 such spans, none a name."""
+    if start and text[start] in _CLASSIFIERS and _NUMERAL.match(text, start - 1):
+        return 1
+    if end > start and text[end:end + 1] == "所" and text[end - 1] in "几多余":
+        return end - start
+    return 0
 
 
 def _at_place_after_verb(text: str, start: int, end: int, place_starts: dict[int, int]) -> int:
