@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.nlp import lexicons
+from kg.nlp import lexicons, post_bodies
 from kg.nlp.records import Mention
 
 _HAN = "\u4e00-\u9fff"
@@ -46,8 +46,9 @@ def in_title_field(text: str, mention: Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def _ending_title() -> re.Pattern:
-    """The same, ending where the searched text ends: the leftmost match is the longest title."""
-    return re.compile(_bare_title().pattern + r"$")
+    """The same, ending where the searched text ends: the leftmost match is the longest title. A
+    generic body named with its level before it is part of it (省纪委书记: no body named)."""
+    return re.compile(rf"{post_bodies.level_generic()}?" + _bare_title().pattern + r"$")
 
 
 def is_post(title: str) -> bool:
@@ -140,43 +141,80 @@ def title_ending(text: str, end: int, mentions: list[Mention], sent: tuple[int, 
     return match
 
 
+def title_heading(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> str | None:
+    """The post a heading names before a colon, for the one person the line after it ends with
+    (主持人：某网编辑张三, 此次活动主持人：李四); None where the line goes on after the name."""
+    if text[person.end:sent[1]].strip("。.，, \u3000") or person.start <= sent[0]:
+        return None
+    colon = max(text.rfind("：", sent[0], person.start), text.rfind(":", sent[0], person.start))
+    if colon < 0 or _CLAUSE_END.search(text, colon + 1, person.start) or "、" in text[colon + 1:person.start] \
+            or any(m.label == "PERSON" and colon < m.start < person.start for m in mentions):
+        return None
+    match = title_ending(text, colon, mentions, sent)
+    return match.group() if match else None
+
+
 def title_at(text: str, at: int, end: int) -> re.Match | None:
     """The post's title (its modifiers with it) that starts at ``at`` and ends by ``end``, or None."""
     match = _bare_title().match(text, at, end)
     return match if match is not None and is_post(match.group()) else None
 
 
-def title_after(text: str, person: Mention, mentions: list[Mention]) -> str | None:
-    """The post written right after ``person`` (克林顿总统, 饶贵民主任说), not where another name
-    follows it (that title is the next person's: 张三副市长李四 reads 副市长 of 李四)."""
-    match = title_at(text, person.end, len(text))
-    if match is None or match.group() in _verbs_too() or any(m.start == match.end() for m in mentions):
-        return None
-    return match.group()
+def titles_after(text: str, person: Mention, mentions: list[Mention]) -> list[str]:
+    """The posts written right after ``person`` (克林顿总统, 饶贵民主任说), each of a run joined by 兼
+    (钱某副总理兼外长); [] where another name follows them (that title is the next person's: 张三副市长
+    李四 reads 副市长 of 李四)."""
+    found, end = [], person.end
+    while (match := title_at(text, end + bool(found), len(text))) is not None and match.group() not in _verbs_too():
+        found.append(match.group())
+        end = match.end()
+        if text[end:end + 1] != "兼":
+            break
+    return [] if any(m.start == end for m in mentions) else found
+
+
+# a date of years, months and days in figures (１９８９年１２月１３日, 20日), 起 after a year (1985年起)
+_DATE = r"(?:[0-9０-９一二三四五六七八九十〇]{1,4}[年月日](?:[0-9０-９一二三四五六七八九十〇]{1,2}[月日])*起?)"
 
 
 @lru_cache(maxsize=1)
 def time_phrase() -> str:
     """A pattern of the phrase of time that may stand before the verb of a post taken: 在 or 于, a
-    few words, a closing word of ``entities/post_time_phrase_ends.txt`` (在今后一年里, 在他任总统期间)."""
+    few words, a closing word of ``entities/post_time_phrase_ends.txt`` (在今后一年里, 在他任总统期间);
+    or a date (哈韦尔２０日再次当选为…, １９８０年担任…)."""
     ends = "|".join(map(re.escape, lexicons.word_list("entities/post_time_phrase_ends.txt")))
-    return rf"(?:[在于][^，。；：、,;:\s]{{1,8}}?(?:{ends}))"
+    return rf"(?:[在于][^，。；：、,;:\s]{{1,8}}?(?:{ends})|{_DATE})"
 
 
 @lru_cache(maxsize=1)
 def _take() -> re.Pattern:
-    """同志, an adverb of time (将, 曾), a phrase of time (:func:`time_phrase`), a verb of a post taken
-    (``entities/post_verbs.txt``: 出任, 当选, 被聘为), then 了 or 过."""
+    """同志, the name as written in its own language in brackets (格林（green）), adverbs of
+    time (将, 曾, 同时曾) and a phrase of time (:func:`time_phrase`) in either order, a verb of a post
+    taken (``entities/post_verbs.txt``: 出任, 当选, 被聘为), then 了 or 过."""
     verbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verbs.txt")))
+    return re.compile(rf"(?:同志)?{NAME_IN_BRACKETS}?{adverbs_and_time()}(?:{verbs})[了过]?")
+
+
+# the name again in brackets after a name, as its own language writes it: no clause, no punctuation
+NAME_IN_BRACKETS = r"(?:[（(][A-Za-z .·\-]{1,40}[)）])"
+
+
+@lru_cache(maxsize=1)
+def adverbs_and_time() -> str:
+    """A pattern of what may stand between a subject and the verb of a post taken: adverbs of time
+    (``entities/post_verb_adverbs.txt``: 将, 曾, 先后) and a phrase of time before or after them
+    (２０日再次当选为…, 曾在他任总统期间出任…)."""
     adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
-    return re.compile(rf"(?:同志)?(?:{adverbs})?{time_phrase()}?(?:{verbs})[了过]?")
+    return rf"{time_phrase()}?(?:{adverbs})*{time_phrase()}?"
 
 
-def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int]) -> str | None:
+def title_taken(text: str, person: Mention, mentions: list[Mention], sent: tuple[int, int], start: int | None = None) -> str | None:
     """A post taken with no body named: 多迪克出任总理, 哈塔米当选总统后, 黛博拉·莫柔被聘为代理执行官 —
-    the title closes the clause (punctuation, the sentence's end, or 后/时)."""
-    take = _take().match(text, person.end, sent[1])
-    if take is None or take.end() == person.end:
+    the title closes the clause (punctuation, the sentence's end, or 后/时). ``start``: where a later
+    clause whose subject ``person`` is opens with the verb."""
+    start = person.end if start is None else start
+    take = _take().match(text, start, sent[1])
+    if take is None or take.end() == start:
         return None
     match = title_at(text, take.end(), sent[1])
     if match is None or any(m.start == take.end() for m in mentions):

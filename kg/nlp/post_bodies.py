@@ -37,6 +37,12 @@ def is_generic(name: str) -> bool:
     return name in _generic() or (len(name) > 1 and name[0] in _LEVELS and name[1:] in _generic())
 
 
+@lru_cache(maxsize=1)
+def level_generic() -> str:
+    """A pattern of a generic body named with its level (省纪委, 市政协, 县人大常委会)."""
+    return rf"(?:[{_LEVELS}](?:{'|'.join(map(re.escape, sorted(_generic(), key=len, reverse=True)))}))"
+
+
 def in_government(title: str) -> bool:
     """False for a post that a place before it does not give (美国助理教授, 驻意大利记者: scholars,
     the press, a company's 董事长 hold no post in a place's government)."""

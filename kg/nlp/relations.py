@@ -34,7 +34,8 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
     省委书记, 铁道部党组书记). Also the bodies listed before, the people named next with a post of
     the same body and the head of a body named after it (:mod:`kg.nlp.post_lists`), the posts
     listed before (:func:`_earlier_posts`), the people listed after (:func:`_listed_after`), posts
-    taken (:func:`_posts_taken`), a post in brackets after the name (:func:`_post_in_brackets`), the
+    taken (:func:`_posts_taken`) or stated with 是 (:func:`_posts_stated`), in the later clauses of a sentence the name opens
+    (:func:`_carried_posts`), a post in brackets after the name (:func:`_post_in_brackets`), the
     reporters its credits name (:mod:`kg.nlp.credit_posts`), and the posts that name no body (``org``
     None: :func:`_bare_posts`)."""
     found = []
@@ -45,8 +46,10 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
             for org in holders:
                 if not (0 < person.start - org.end <= 2 * _MAX_GAP + 1 and org.start >= sent[0]):
                     continue
-                titles = _titles(text, org.end, person.start)
-                if not titles or _elsewhere(text, org, person, mentions, titles[-1]) or _taken_by_another(text, org, person, mentions, sent):
+                after = _past_short_name(text, org)
+                titles = _titles(text, after, person.start)
+                others = [m for m in mentions if not (org.end <= m.start and m.end <= after)]
+                if not titles or _elsewhere(text, org, person, others, titles[-1]) or _taken_by_another(text, org, person, mentions, sent):
                     continue
                 for body in [org, *post_lists.bodies_listed_before(text, org, holders)]:
                     found += post_bodies.positions(person, body, titles, sent)
@@ -56,17 +59,30 @@ def find_positions(text: str, mentions: list[Mention]) -> list[Position]:
                 found += post_lists.posts_named_next(text, person, org, mentions, sent)
             found += _posts_after_bare_title(text, person, holders, mentions, sent)
             found += _posts_taken(text, person, holders, mentions, sent)
+            found += _posts_stated(text, person, holders, mentions, sent)
             found += _post_in_brackets(text, person, holders, sent)
             found += post_lists.head_of(text, person, holders, sent)
         found += credit_posts.positions(text, mentions, sent)
+        found += _carried_posts(text, holders, mentions, sent)
         found += _bare_posts(text, mentions, sent, found)
     return list(dict.fromkeys(found))
+
+
+_SHORT_NAME = re.compile(r"[（(][^（()）\s，。、；,;]{1,10}[)）]")
+
+
+def _past_short_name(text: str, org: Mention) -> int:
+    """Where the text after ``org`` goes on past the short name given to it in brackets: in
+    联合国…特别委员会（特委会）主席张三, 主席 is the committee's post."""
+    match = _SHORT_NAME.match(text, org.end)
+    return match.end() if match else org.end
 
 
 def _bare_posts(text: str, mentions: list[Mention], sent, found: list[Position]) -> list[Position]:
     """The posts of the sentence's people that name no body (:mod:`kg.nlp.bare_posts`): a title
     before the name, and the people listed after it (负责人张全景、何勇; 本报通讯员 张少丰 王秀梅),
-    one after it (克林顿总统), one taken (多迪克出任总理); never a title the person already holds
+    one after it (克林顿总统), one taken (多迪克出任总理), one a heading names (主持人：张三); never a
+    title the person already holds
     at a body the sentence names."""
     held = [(p.person, p.title, p.org) for p in found]
     posts = []
@@ -74,8 +90,10 @@ def _bare_posts(text: str, mentions: list[Mention], sent, found: list[Position])
         before = bare_posts.titles_before(text, person, mentions, sent)
         listed = [*_listed_after(text, person, mentions, sent), *bare_posts.byline_names(text, person, mentions, sent)]
         posts += [(p, title) for title in before for p in [person, *listed]]
-        after = bare_posts.title_after(text, person, mentions) or bare_posts.title_taken(text, person, mentions, sent)
-        posts += [(person, after)] if after else []
+        taken = bare_posts.title_taken(text, person, mentions, sent)
+        posts += [(person, title) for title in bare_posts.titles_after(text, person, mentions) or ([taken] if taken else [])]
+        heading = bare_posts.title_heading(text, person, mentions, sent)
+        posts += [(person, heading)] if heading else []
     return [Position(p, None, title, sent) for p, title in dict.fromkeys(posts)
             if not any(who == p and (t.endswith(title) or title.endswith(t) and org is not None and org.text.endswith(title[: -len(t)]))
                        for who, t, org in held)]
@@ -146,20 +164,20 @@ def _take_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _before_take() -> re.Pattern:
     """What may stand between a person and the verb of a post taken: 同志, a title the person
-    holds, 受聘 (李政道教授受聘担任…), an adverb of time (塔拉尔将出任…, 晏勋甫曾出任…), a phrase of
-    time (将在今后一年里担任: :func:`kg.nlp.bare_posts.time_phrase`)."""
+    holds, the name in its own language in brackets, 受聘 (李政道教授受聘担任…), adverbs and a phrase
+    of time (塔拉尔将出任…, 将在今后一年里担任, １９８９年出任: :func:`kg.nlp.bare_posts.adverbs_and_time`)."""
     titles = "|".join(map(re.escape, lexicons.person_titles()))
-    adverbs = "|".join(map(re.escape, lexicons.word_list("entities/post_verb_adverbs.txt")))
-    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?(?:{adverbs})?{bare_posts.time_phrase()}?(?:受聘)?")
+    return re.compile(rf"(?:同志|先生|女士)?(?:{titles})?{bare_posts.NAME_IN_BRACKETS}?{bare_posts.adverbs_and_time()}(?:受聘)?")
 
 
-_POST_END = re.compile(rf"([{_HAN}]{{1,{2 * _MAX_GAP + 1}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|$)")
+_POST_END = re.compile(rf"([{_HAN}]{{1,{2 * _MAX_GAP + 1}}}?)(?:一职|职务)?(?=[，。、；,;）)\s]|等|$)")  # 理事长等职
 
 
-def _taken_at(text: str, person: Mention, sent) -> int | None:
+def _taken_at(text: str, person: Mention, sent, start: int | None = None) -> int | None:
     """Where the post taken by ``person`` starts, right after the verb that takes it (张三担任了…,
-    塔拉尔将出任…), or None where no such verb follows the name."""
-    before = _before_take().match(text, person.end, sent[1])
+    塔拉尔将出任…), or None where no such verb follows the name (or ``start``, where a later clause
+    opens with the verb)."""
+    before = _before_take().match(text, person.end if start is None else start, sent[1])
     verb = next((w for w in _take_words() if text.startswith(w, before.end())), None)
     if verb is None:
         return None
@@ -174,13 +192,16 @@ def _taken_by_another(text: str, org: Mention, person: Mention, mentions: list[M
                and _taken_at(text, m, sent) == org.start for m in mentions)
 
 
-def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
+def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent,
+                 start: int | None = None) -> list[Position]:
     """``PERSON 任/担任/为 BODY TITLE``, the post named after the person (任命张三为国家统计局局长,
+    任命李四为甲国驻乙国大使: :func:`_past_posting`; 当选为新一任…总干事: a word of time first,
     李四出任国家开发银行行长一职, 项英同志担任新四军副军长、中共中央东南分局和东南局书记), each post of a
-    list closed by 、, and each body of one joined by 和 or 、; a kind noun for a body named before
-    (出任俱乐部总经理: :func:`kg.nlp.post_bodies.named_before`). The post ends at punctuation or at the
-    next name (王五当选甲省人大主任赵六当选省长)."""
-    at = _taken_at(text, person, sent)
+    list closed by 、 or joined to the next body's by 和 (担任甲学会副理事长和乙学会理事长), and each body
+    of one joined by 和 or 、; a kind noun for a body named before (出任俱乐部总经理:
+    :func:`kg.nlp.post_bodies.named_before`). The post ends at punctuation, 等 (…理事长等职) or the
+    next name (王五当选甲省人大主任赵六当选省长). ``start``: the verb opens a later clause (:func:`_carried_posts`)."""
+    at = _taken_at(text, person, sent, start)
     if at is None:
         return []
     stop = min((m.start for m in mentions if m.label == "PERSON" and at < m.start < sent[1]), default=sent[1])
@@ -190,17 +211,78 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: l
         return post_bodies.positions(person, body, _titles(text, match.start(1), match.end(1)), sent) if match else []
     found = []
     by_start = {h.start: h for h in holders if sent[0] <= h.start < sent[1]}
+    at += len(next((q for q in _qualifiers() if text.startswith(q, at)), ""))  # 当选为新一任…总干事
     while at in by_start:
         bodies = [by_start[at]]
         while text[bodies[-1].end:bodies[-1].end + 1] in ("和", "、", "及") and bodies[-1].end + 1 in by_start:
             bodies.append(by_start[bodies[-1].end + 1])
-        stop = min((m.start for m in mentions if m.label == "PERSON" and bodies[-1].end < m.start < sent[1]), default=sent[1])
-        match = _POST_END.match(text, bodies[-1].end, stop)
+        stop = min([m.start for m in mentions if m.label == "PERSON" and bodies[-1].end < m.start < sent[1]]
+                   + [h.start - 1 for h in holders if bodies[-1].end < h.start - 1 and text[h.start - 1] in "和及"], default=sent[1])
+        match = _POST_END.match(text, _past_posting(text, bodies[-1], mentions), stop)
         titles = _titles(text, match.start(1), match.end(1)) if match else []
         if not titles or (bodies[-1].label == "GPE" and not post_bodies.in_government(titles[-1])):
             break
         found += [p for body in bodies for p in post_bodies.positions(person, body, titles, sent)]
-        at = match.end() + 1 if text[match.end():match.end() + 1] == "、" else len(text)
+        at = match.end() + 1 if text[match.end():match.end() + 1] in ("、", "和", "及") else len(text)
+    return found
+
+
+def _past_posting(text: str, body: Mention, mentions: list[Mention]) -> int:
+    """Where a post taken at ``body`` is named: after the place of a posting abroad that follows the
+    body (甲国驻乙国大使: 大使 of 甲国), else right after the body."""
+    if text[body.end:body.end + 1] != "驻":
+        return body.end
+    place = next((m for m in mentions if m.start == body.end + 1 and m.label in ("GPE", "LOC")), None)
+    return place.end if place is not None else body.end
+
+
+_CLAUSE_MARK = re.compile("[，；,;]")
+_CLAUSE_CLOSE = re.compile(r"[，。；：！？,;:!?）)]")
+
+
+@lru_cache(maxsize=1)
+def _is_post_stated() -> re.Pattern:
+    """A rank or form of address after the name (将军, 同志), adverbs (也, 还), then 是 or 系."""
+    address = "|".join(map(re.escape, lexicons.word_list("entities/not_post_titles.txt")))
+    return re.compile(rf"(?:{address})?(?:同时)?[也还就即]?(?:只)?[是系]")
+
+
+def _posts_stated(text: str, person: Mention, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
+    """``PERSON 是 [… 的] [BODY] TITLE``, the post a clause says the person holds, its title closing
+    the clause: 张某是甲公司董事长 (at 甲公司), 李某将军是…访华的乙国总参谋长 (at 乙国), 王某是前政府的
+    司法部长 (no body named); not where another person is named in the clause (张某是李某的秘书)."""
+    be = _is_post_stated().match(text, person.end, sent[1])
+    close = _CLAUSE_CLOSE.search(text, be.end(), sent[1]) if be else None
+    end = close.start() if close else sent[1]
+    if be is None or any(m.label == "PERSON" and be.end() <= m.start < end for m in mentions):
+        return []
+    body = max((h for h in holders if be.end() <= h.start and h.end < end), key=lambda h: h.start, default=None)
+    if body is not None and (text[body.start - 1] in "的是系" or body.start == be.end()):
+        titles = _titles(text, body.end, end)
+        if titles and text[body.start - 1] != "驻" and (body.label == "ORG" or post_bodies.in_government(titles[-1])):
+            return post_bodies.positions(person, body, titles, sent)
+    bare = bare_posts.title_ending(text, end, mentions, sent)
+    if bare is None or bare.start() != be.end() and text[bare.start() - 1] != "的":
+        return []
+    return [Position(person, None, bare.group(), sent)]
+
+
+def _carried_posts(text: str, holders: list[Mention], mentions: list[Mention], sent) -> list[Position]:
+    """The posts taken in the later clauses of a sentence that a person's name opens, clauses whose
+    verb has no subject of its own (张某１９２９年生于甲省，１９８０年担任乙委员会成员，后出任丙法院
+    院长): the person's, as a life's account reads; not after another person is named. A clause that
+    names nothing may come before the name (数十年来，胡某…)."""
+    people = sorted((m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]), key=lambda m: m.start)
+    if not people or people[0].start != sent[0] and (text[people[0].start - 1] not in "，,"
+                                                   or any(sent[0] <= m.start < people[0].start for m in mentions)):
+        return []
+    subject = people[0]
+    limit = min((m.start for m in people if m.name != subject.name), default=sent[1])
+    found = []
+    for mark in _CLAUSE_MARK.finditer(text, subject.end, limit):
+        taken = _posts_taken(text, subject, holders, mentions, sent, start=mark.end())
+        title = None if taken else bare_posts.title_taken(text, subject, mentions, sent, start=mark.end())
+        found += taken + ([Position(subject, None, title, sent)] if title else [])
     return found
 
 

@@ -192,3 +192,45 @@ def test_positions_taken_of_a_body_named_before(kg_nlp, text, posts):
 # fmt: on
 def test_positions_bare_titles_in_lists(kg_nlp, text, posts):
     assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # a life's account: later clauses with no subject of their own are the person's
+    ("刘志远１９４８年生于山东省，１９７５年担任青岛大学副校长，１９８３年出任山东大学校长，１９９６年退休。",
+     {("刘志远", "副校长", "青岛大学"), ("刘志远", "校长", "山东大学")}),
+    # posts at two bodies joined by 和, closed by 等
+    ("多年来，陈建国同志潜心研究，同时曾担任中国化学会副理事长和中国材料学会理事长等职务。",
+     {("陈建国", "副理事长", "中国化学会"), ("陈建国", "理事长", "中国材料学会")}),
+    # another person named first: the clause is not the first one's
+    ("王海涛会见了李建国，随后担任青岛大学校长。", set()),
+    # a date and adverbs before the verb, a name in its own language in brackets after the name
+    ("阿里·萨达姆２０日再次当选为埃及总统。", {("阿里·萨达姆", "总统", "埃及")}),
+    ("前不久，苏珊·格林（susangreen）被聘为代理执行官，", {("苏珊·格林", "代理执行官", None)}),
+    # a word of time after the verb; the place of a posting abroad before the title
+    ("大会选举卡洛斯为新一任世界气象组织秘书长。", {("卡洛斯", "秘书长", "世界气象组织")}),
+    ("任命赵明华为中华人民共和国驻秘鲁共和国特命全权大使。", {("赵明华", "特命全权大使", "中华人民共和国")}),
+])
+# fmt: on
+def test_positions_taken_in_later_clauses(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
+
+
+# fmt: off
+@pytest.mark.parametrize("text, posts", [
+    # a post stated with 是: at the body that closes the clause, or none where none is named
+    ("伊万诺夫将军是首次访华的俄罗斯总参谋长，他将会见中方官员。", {("伊万诺夫", "总参谋长", "俄罗斯")}),
+    ("彼得罗夫是前政府的内政部长，现已退休。", {("彼得罗夫", "内政部长", None)}),
+    ("王刚是李强的秘书。", set()),  # another person's: no post of a body
+    # the short name of a body in brackets before its title
+    ("世界贸易组织（世贸组织）总干事卡尔森今天发表讲话。", {("卡尔森", "总干事", "世界贸易组织")}),
+    # a heading's title before a colon, for the name that closes the line
+    ("主持人：青岛日报编辑张明", {("张明", "主持人", None), ("张明", "编辑", "青岛日报")}),
+    ("主持人：张明今天邀请了两位嘉宾。", set()),
+    # a level's generic body opens the title; posts after the name joined by 兼
+    ("省委书记王立和省纪委书记赵明出席。", {("王立", "省委书记", None), ("赵明", "省纪委书记", None)}),
+    ("应张宏副总理兼外长的邀请，代表团将访华。", {("张宏", "副总理", None), ("张宏", "外长", None)}),
+])
+# fmt: on
+def test_positions_stated_headed_and_joined(kg_nlp, text, posts):
+    assert _posts(kg_nlp, text) == posts
