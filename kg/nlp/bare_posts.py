@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from kg.nlp import lexicons, post_bodies
 from kg.nlp.records import Mention
+from kg.nlp.text import HAN as _HAN
 
-_HAN = "\u4e00-\u9fff"
 _PUNCT_AFTER = "，。、；：！？,.;:!?）)”」』\"' \u3000"  # what may follow a post taken (多迪克出任总理。)
 _AFTER_TAKEN = ("后", "时", "以来", "期间")  # 哈塔米当选总统后: the clause goes on after the post
 

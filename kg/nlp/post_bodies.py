@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from kg.nlp import lexicons
 from kg.nlp.records import Mention, Position
+from kg.nlp.text import HAN as _HAN
 
-_HAN = "\u4e00-\u9fff"
 _LEVELS = "省市区县镇乡村州"  # 省委, 市人大, 县政府: the level of the place, no place named
 
 

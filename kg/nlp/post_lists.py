@@ -8,8 +8,8 @@ import re
 
 from kg.nlp import bare_posts, post_bodies
 from kg.nlp.records import Mention, Position
+from kg.nlp.text import HAN as _HAN
 
-_HAN = "\u4e00-\u9fff"
 _MAX_GAP = 10
 
 

@@ -8,11 +8,8 @@ from functools import lru_cache
 from kg.nlp import bare_posts, credit_posts, lexicons, post_bodies, post_lists
 from kg.nlp.entities.persons import _title_re
 from kg.nlp.records import Location, Mention, Position
-from kg.nlp.text import sentences
+from kg.nlp.text import HAN as _HAN, sentences
 from kg.nlp.trigger_use import LIST_GAP
-
-_HAN = "\u4e00-\u9fff"
-
 
 _MAX_GAP = 10
 

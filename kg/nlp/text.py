@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+HAN = "\u4e00-\u9fff"  # the CJK unified ideographs, for character classes ([{HAN}])
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』]?")
 _CLAUSE_BREAK = re.compile(r"[,，:：]")
 # years, months and days in ASCII or full-width digits (People's Daily prints １９９８年１月７日)
