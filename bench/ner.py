@@ -8,6 +8,9 @@ Entity-level exact match (start, end, type) on four sets:
 - ``msra/dev.jsonl``: 1990s newswire, the model's development set;
 - the event corpus's split ``--split`` (``annotations/events/``, kg's own reading of 2000s-2020s
   web news and 1998 newswire; gold GPE and LOC kept apart);
+- with ``--split dev`` also the CLUENER train cut: the 1,000 sentences of ``cluener/train.jsonl``
+  that the shipped model's training held out for development (``split_jsonl(…, 1000, …, seed=2026)``
+  of ``kg.nlp.train``; docs/model.md), web news marked as CLUENER marks it;
 - with ``--split test`` also ``cluener/dev.jsonl`` (web news, names mapped: name -> PERSON;
   company, government, organization -> ORG; address -> PLACE) and "modern", the event corpus's
   test split and CLUENER dev pooled. Nothing that picks a checkpoint or a rule may look at these:
@@ -45,12 +48,13 @@ import kg.nlp.inference  # noqa: E402
 import kg.nlp.ner_decode  # noqa: E402
 import kg.nlp.tokenizer  # noqa: E402,F401  (registers kg.CharTokenizer.v1 / kg.CharHashEmbed.v1)
 from kg.nlp.pipeline import EVENT_MODEL, RULE_COMPONENTS, load as load_pipeline  # noqa: E402
-from kg.nlp.train import LABEL_MAP  # noqa: E402
+from kg.nlp.train import LABEL_MAP, held_out  # noqa: E402
 
 SHIPPED = ROOT / "kg" / "resources" / "model"
 EVENTS = ROOT / "annotations" / "events"
 SCORED = ("PERSON", "ORG", "PLACE")  # what ALL counts: every set's gold has these
 COLUMNS = ("PERSON", "ORG", "GPE", "LOC", "PLACE", "ALL")
+CLUENER_CUT = (1000, 2026)  # the CLUENER train sentences held out of the model's training: count, seed
 
 
 def load(path: Path, limit: int | None) -> list[dict]:
@@ -62,6 +66,13 @@ def load(path: Path, limit: int | None) -> list[dict]:
                 if limit and len(records) >= limit:
                     break
     return records
+
+
+def cluener_cut(corpora: Path, limit: int | None) -> list[dict]:
+    """The CLUENER train sentences the shipped model was not trained on (:data:`CLUENER_CUT`)."""
+    records = load(corpora / "cluener" / "train.jsonl", None)
+    held = held_out(len(records), *CLUENER_CUT)
+    return [r for i, r in enumerate(records) if i in held][:limit]
 
 
 def to_halfwidth(text: str) -> str:
@@ -187,7 +198,7 @@ def cell(result: dict, column: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "test"),
-                        help="the event corpus's split; test adds CLUENER dev and the pooled modern set")
+                        help="the event corpus's split; dev adds the CLUENER train cut, test CLUENER dev and the pooled modern set")
     parser.add_argument("--model", type=Path, default=SHIPPED, help="a pipeline folder with tok2vec and ner")
     parser.add_argument("--against", type=Path, default=None, help="a second model, scored and timed beside --model")
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
@@ -213,6 +224,9 @@ def main() -> None:
         sets["msra dev, half-width"] = ([to_halfwidth(r["text"]) for r in msra], gold)
     sets[f"event corpus {args.split}"] = ([r["text"] for r in events], [gold_spans(r) for r in events])
     pooled = {}  # a set scored on what its parts found: name → its parts
+    if args.split == "dev":
+        cut = cluener_cut(args.corpora, args.limit)
+        sets["cluener train cut"] = ([r["text"] for r in cut], [gold_spans(r) for r in cut])
     if args.split == "test":
         cluener = load(args.corpora / "cluener" / "dev.jsonl", args.limit)
         sets["cluener dev"] = ([r["text"] for r in cluener], [gold_spans(r) for r in cluener])

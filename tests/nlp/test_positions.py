@@ -21,13 +21,21 @@ def _posts(nlp, text):
     # praise and time are no part of the title
     ("清华大学著名教授黄立新说，研究进展顺利。", {("黄立新", "教授", "清华大学")}),
     ("巴西新当选的总统卡洛斯今天表示，将加强合作。", {("卡洛斯", "总统", "巴西")}),
-    # 与 inside a minister's field
-    ("挪威石油与能源大臣汉森今天宣布了新计划。", {("汉森", "石油与能源大臣", "挪威")}),
     ("华为公司CEO张立明表示，公司将加大投入。", {("张立明", "CEO", "华为公司")}),
 ])
 # fmt: on
 def test_positions_the_title_after_a_body(kg_nlp, text, posts):
     assert _posts(kg_nlp, text) == posts
+
+
+def test_positions_a_conjunction_inside_a_ministers_field():
+    from kg.nlp.records import Mention
+    from kg.nlp.relations import find_positions
+
+    text = "挪威石油与能源大臣汉森今天宣布了新计划。"  # hand-made mentions: a rule test, whatever the model reads
+    mentions = [Mention(0, 2, "GPE", "挪威", "挪威"), Mention(9, 11, "PERSON", "汉森", "汉森")]
+    found = {(p.person.name, p.title, p.org and p.org.name) for p in find_positions(text, mentions)}
+    assert found == {("汉森", "石油与能源大臣", "挪威")}
 
 
 # fmt: off

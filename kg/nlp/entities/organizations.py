@@ -403,10 +403,11 @@ def is_place_name(name: str) -> bool:
 
 def find_coordinated_heads(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
     """A place coordinated with a place's body shares its head: in 平度市、莱西市政府 the first place
-    stands for 平度市政府 (the body is a unit's name and a suffix, not any organization's name)."""
+    stands for 平度市政府 (the body is a unit's name and a suffix, not any organization's name),
+    whether the suffix rule or the statistical model read the body."""
     by_end = {c.end: c for c in chosen}
     for cand in chosen:
-        if cand.label != "ORG" or cand.rule != "org_suffix":
+        if cand.label != "ORG" or cand.rule not in ("org_suffix", "model"):
             continue
         head = _org_suffix_re().search(text, cand.start, cand.end)
         left = by_end.get(cand.start - 1)
