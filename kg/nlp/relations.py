@@ -201,10 +201,9 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: l
     at = _taken_at(text, person, sent, start)
     if at is None:
         return []
-    stop = min((m.start for m in mentions if m.label == "PERSON" and at < m.start < sent[1]), default=sent[1])
     if (back := post_bodies.named_before(text, at, holders, sent)) is not None:
         body, title_start = back  # 出任俱乐部总经理: the club named before
-        match = _POST_END.match(text, title_start, stop)
+        match = _POST_END.match(text, title_start, _next_name(mentions, at, sent))
         return post_bodies.positions(person, body, _titles(text, match.start(1), match.end(1)), sent) if match else []
     found = []
     by_start = {h.start: h for h in holders if sent[0] <= h.start < sent[1]}
@@ -213,8 +212,8 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: l
         bodies = [by_start[at]]
         while text[bodies[-1].end:bodies[-1].end + 1] in ("和", "、", "及") and bodies[-1].end + 1 in by_start:
             bodies.append(by_start[bodies[-1].end + 1])
-        stop = min([m.start for m in mentions if m.label == "PERSON" and bodies[-1].end < m.start < sent[1]]
-                   + [h.start - 1 for h in holders if bodies[-1].end < h.start - 1 and text[h.start - 1] in "和及"], default=sent[1])
+        stop = min([_next_name(mentions, bodies[-1].end, sent)]
+                   + [h.start - 1 for h in holders if bodies[-1].end < h.start - 1 and text[h.start - 1] in "和及"])
         match = _POST_END.match(text, _past_posting(text, bodies[-1], mentions), stop)
         titles = _titles(text, match.start(1), match.end(1)) if match else []
         if not titles or (bodies[-1].label == "GPE" and not post_bodies.in_government(titles[-1])):
@@ -222,6 +221,12 @@ def _posts_taken(text: str, person: Mention, holders: list[Mention], mentions: l
         found += [p for body in bodies for p in post_bodies.positions(person, body, titles, sent)]
         at = match.end() + 1 if text[match.end():match.end() + 1] in ("、", "和", "及") else len(text)
     return found
+
+
+def _next_name(mentions: list[Mention], after: int, sent) -> int:
+    """Where the next person after ``after`` is named in the sentence, else where it ends: a post
+    taken ends there (王五当选甲省人大主任赵六当选省长)."""
+    return min((m.start for m in mentions if m.label == "PERSON" and after < m.start < sent[1]), default=sent[1])
 
 
 def _past_posting(text: str, body: Mention, mentions: list[Mention]) -> int:
