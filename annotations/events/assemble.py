@@ -9,7 +9,10 @@ twice is taken as its first reader read it, or as ``adjudicated.jsonl`` settles 
 was applied to sentences already read) and
 ``agreement.md`` (the second readings against the first). Whole documents
 (``readings/documents-*.jsonl``) go to ``coreference.jsonl`` with each event's cluster, and their
-sentences to the split of their document (the seed page's to train).
+sentences to the split of their document (the seed page's to train). Examples written by the team
+(``written/writer-*.jsonl``, each line a reading with its own ``text``) go to ``train.jsonl`` with
+``origin`` ``written``, never to dev or test; ``written/second-*.jsonl`` holds a second reading of a
+sample of them, scored in ``agreement.md`` beside the corpus sentences.
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ def main() -> None:
     for sid in resolved:
         resolved[sid].pop("first", None)
     doc_records = read_documents(problems)
+    written = read_written(problems)
     for split in SPLITS:
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
             for sid, item in sample.items():
@@ -105,16 +109,21 @@ def main() -> None:
                     record = {"id": f"{doc['doc']}-s{i}", "doc": doc["doc"], "source": doc["source"], "split": split,
                               "text": text, "origin": "corpus", **ann, "events": events}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if split == "train":
+                for record in written:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
     with open(HERE / "coreference.jsonl", "w", encoding="utf-8") as out:
         for doc in doc_records:
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    write_agreement(sample, readers, double, second)
+    write_agreement(sample, readers, double, second, written)
     counts = Counter(item["split"] for sid, item in sample.items() if sid in resolved)
     events = Counter(ev["class"] for ann in resolved.values() for ev in ann["events"])
     no_event = sum(not ann["events"] for ann in resolved.values())
     print(f"{len(resolved)} sentences ({dict(counts)}), {sum(events.values())} events, "
           f"{no_event} sentences ({no_event / max(len(resolved), 1):.0%}) with none; {len(missing)} not read yet")
     print("events by class:", dict(events.most_common()))
+    print(f"{len(written)} sentences written by the team (train), "
+          f"{sum(len(r['events']) for r in written)} events")
     for line in problems:
         print("problem:", line)
 
@@ -137,39 +146,84 @@ def read_documents(problems: list[str]) -> list[dict]:
     return sorted(found, key=lambda d: d["doc"])
 
 
-def write_agreement(sample: dict, readers: dict, double: dict, second: dict[str, dict]) -> None:
-    """Second readings against first ones, on every sentence read twice so far."""
-    pairs = []
-    for sid, (a, b) in double.items():
-        if sid in readers.get(a, {}) and sid in readers.get(b, {}):
+def read_written(problems: list[str]) -> list[dict]:
+    """The team's written examples as train records, in file order."""
+    found = []
+    for path in sorted((HERE / "written").glob("writer-*.jsonl")):
+        for reading in load_jsonl(path):
+            sid = reading["id"]
             try:
-                pairs.append((sid, resolve_reading(sample[sid]["text"], readers[a][sid]),
-                              resolve_reading(sample[sid]["text"], readers[b][sid])))
+                ann = resolve_reading(reading["text"], reading)
+            except ReadingError as err:
+                problems.append(f"{sid}: {err}")
+                continue
+            found.append({"id": sid, "doc": sid.rsplit("-s", 1)[0], "source": "written", "split": "train",
+                          "text": reading["text"], "origin": "written", **ann})
+    return found
+
+
+def written_pairs(written: list[dict]) -> list[tuple[str, str, dict, dict]]:
+    """(id, text, first reading, second reading) for every written sentence read a second time."""
+    first = {r["id"]: r for r in written}
+    pairs = []
+    for path in sorted((HERE / "written").glob("second-*.jsonl")):
+        for reading in load_jsonl(path):
+            sid = reading["id"]
+            if sid not in first:
+                continue
+            try:
+                other = resolve_reading(first[sid]["text"], reading)
             except ReadingError:
                 continue
+            pairs.append((sid, first[sid]["text"], first[sid], other))
+    return pairs
+
+
+def agreement_rows(pairs: list[tuple[str, str, dict, dict]]) -> list[str]:
     rows = []
     for name, fn in (("entities (span and type)", lambda s, t, x: entities(s, x)),
                      ("event triggers (span and class)", lambda s, t, x: triggers(s, x)),
                      ("event participants (class, role, name)", participants),
                      ("positions (person, title, body)", positions)):
-        first = set().union(*[fn(s, sample[s]["text"], x) for s, x, _ in pairs]) if pairs else set()
-        other = set().union(*[fn(s, sample[s]["text"], y) for s, _, y in pairs]) if pairs else set()
+        first = set().union(*[fn(s, t, x) for s, t, x, _ in pairs]) if pairs else set()
+        other = set().union(*[fn(s, t, y) for s, t, _, y in pairs]) if pairs else set()
         p, r, f = f1(first, other)
         rows.append(f"| {name} | {len(first)} | {len(other)} | {f:.3f} |")
-    same_eventness = sum(bool(x["events"]) == bool(y["events"]) for _, x, y in pairs)
+    same_eventness = sum(bool(x["events"]) == bool(y["events"]) for _, _, x, y in pairs)
+    return ["| what | first reading | second reading | F1 |", "|---|---|---|---|", *rows, "",
+            f"Both readings agree on whether the sentence states an event at all in {same_eventness} of {len(pairs)} sentences."]
+
+
+def write_agreement(sample: dict, readers: dict, double: dict, second: dict[str, dict], written: list[dict]) -> None:
+    """Second readings against first ones, on every sentence read twice so far."""
+    pairs = []
+    for sid, (a, b) in double.items():
+        if sid in readers.get(a, {}) and sid in readers.get(b, {}):
+            try:
+                pairs.append((sid, sample[sid]["text"], resolve_reading(sample[sid]["text"], readers[a][sid]),
+                              resolve_reading(sample[sid]["text"], readers[b][sid])))
+            except ReadingError:
+                continue
     text = [
         "# Agreement between two readings",
         "",
         f"{len(pairs)} sentences of the sample were read by two readers independently (`double.json`);",
         "F1 of the second reading against the first (symmetric). Made by `python annotations/events/assemble.py`.",
         "",
-        "| what | first reading | second reading | F1 |",
-        "|---|---|---|---|",
-        *rows,
-        "",
-        f"Both readings agree on whether the sentence states an event at all in {same_eventness} of {len(pairs)} sentences.",
+        *agreement_rows(pairs),
         "",
     ]
+    others = written_pairs(written)
+    if others:
+        text += [
+            "## Examples written by the team",
+            "",
+            f"{len(others)} written sentences (`written/`) were read a second time by a reader who saw the text",
+            "alone, not the writer's annotation; F1 of that reading against the writer's.",
+            "",
+            *agreement_rows(others),
+            "",
+        ]
     (HERE / "agreement.md").write_text("\n".join(text), encoding="utf-8")
 
 

@@ -18,6 +18,9 @@ A document reading (``readings/documents-K.jsonl``) is one line a document of ``
 ``{"doc": …, "sentences": [reading, …]}``, a reading (without ``id``) for every sentence in order,
 each event with a ``cluster`` naming the real event it tells (the same name in every sentence
 that tells it).
+
+A written example (``written/writer-K.jsonl``: sentences written by the team, training data only)
+is a reading with its own ``text`` and an ``id`` that starts with ``written-``.
 """
 
 from __future__ import annotations
@@ -174,6 +177,11 @@ def check(paths: list[Path], texts: dict[str, str]) -> int:
                     if reading["doc"] not in docs:
                         raise ReadingError(f"doc {reading['doc']!r} is not a document of documents.jsonl")
                     resolve_document(docs[reading["doc"]], reading)
+                    continue
+                if str(reading.get("id", "")).startswith("written-"):
+                    if not isinstance(reading.get("text"), str) or not reading["text"].strip():
+                        raise ReadingError(f"written example {reading.get('id')!r} has no text")
+                    resolve_reading(reading["text"], reading)
                     continue
                 if reading.get("id") not in texts:
                     raise ReadingError(f"id {reading.get('id')!r} is not a sentence of the sample")
