@@ -196,6 +196,10 @@ def train(
         Optional[list[Path]],
         typer.Option(exists=True, dir_okay=False, help="Corpora or text files kept out of training: a training sentence that shares 20 characters with one (or with a --dev corpus) is left out (repeatable)."),
     ] = None,
+    pretrained: Annotated[
+        Optional[Path],
+        typer.Option(exists=True, dir_okay=False, help="Encoder weights from python -m kg.nlp.pretrain to start from (the config's encoder must match)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Train kg's NER model (character tokens, tok2vec + ner on the CPU) and print where the best
@@ -206,7 +210,7 @@ def train(
     from kg.nlp.train import train as run_train
 
     best = run_train(list(corpus), list(dev), output, max_steps=max_steps, config=config, init=init,
-                     exclude=list(exclude or []), quiet=quiet)
+                     exclude=list(exclude or []), pretrained=pretrained, quiet=quiet)
     console.print(f"best pipeline: {best}")
 
 

@@ -180,6 +180,7 @@ def train(
     config: Path | None = None,
     init: Path | None = None,
     exclude: list[Path] = (),
+    pretrained: Path | None = None,
     quiet: bool = False,
 ) -> Path:
     """Convert the corpora to DocBin under ``output/corpus`` and train the pipeline in ``config``
@@ -189,7 +190,8 @@ def train(
     ``kg/resources/model``), tok2vec and ner start from its weights instead of at random: training goes
     on from there (use a config with a decaying learning rate, e.g. ``kg/resources/ner/mish_finetune.cfg``).
     Training sentences that share a run of 20 characters with a file of ``exclude`` or with a dev
-    corpus are left out, so that nothing a model is chosen or measured on is learned from."""
+    corpus are left out, so that nothing a model is chosen or measured on is learned from.
+    ``pretrained``: encoder weights written by :mod:`kg.nlp.pretrain`, loaded before training."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 
@@ -216,6 +218,8 @@ def train(
     use_fast_cpu_ops()
     nlp = init_nlp(cfg, use_gpu=-1)
     encoder.pad_encoders(nlp, asked)  # weights sourced from an unpadded pipeline bring their padding: none
+    if pretrained is not None:
+        nlp.get_pipe("tok2vec").model.from_bytes(Path(pretrained).read_bytes())
     train_loop(nlp, output, use_gpu=-1, stdout=log, stderr=log)
     best = output / "model-best"
     return best if best.exists() else output / "model-last"
