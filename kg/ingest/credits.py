@@ -146,7 +146,7 @@ def grammar() -> _Grammar:
             suffix=suffix,
             # a one-character word (文, 图, 摄) only standing alone: 文化, 图为 are no credits
             word=re.compile(rf"(?:{_alternation(multi)})|(?:{_alternation(single)})(?![{HAN}])"),
-            outlet_role=re.compile(rf"({outlet})(?=(?:{roles}))"),  # 本报记者, 新华社记者, 澎湃新闻记者
+            outlet_role=re.compile(rf"({outlet})(?=[ \t\u3000]*(?:{roles}))"),  # 本报记者, 新华社记者, 榆林日报社 记者
             outlet_cited=re.compile(rf"据\s*《?([0-9A-Za-z{HAN}·\-]{{2,20}}?)》?$|({outlet})(?:发|报道)(?![{HAN}])"),
             glued=re.compile(rf"{roles}|(?:{_alternation(w for w in suffix if len(w) > 1)})$|摄$"),
             field=re.compile(rf"(?:{_alternation(fields)})\s*(?:[：:|｜]|\s)"),

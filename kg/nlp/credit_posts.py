@@ -3,8 +3,8 @@ where :mod:`kg.ingest.bylines` finds credits (a dateline with its reporters, a b
 a paragraph): each name a reporter's role word stands before (记者, 特约记者, 通讯员), and the names
 listed after it, hold that post at the outlet named right before the role word (新华社记者张三,
 中央人民广播电台记者李四), else at the agency or paper that opens the dateline (新华社北京5月1日电
-（记者张三、李四）: both 记者 of 新华社). A paper that speaks of itself (本报记者, 本报讯 记者张三) names
-no body."""
+（记者张三、李四）: both 记者 of 新华社) or the bracket of credits (（榆林日报社 记者 张三 通讯员 李四）:
+both of 榆林日报社). A paper that speaks of itself (本报记者, 本报讯 记者张三) names no body."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from kg.nlp.records import Mention, Position
 _GLUED_HEAD = 30  # characters: a headline printed before the dateline, no punctuation between
 _LIST = " \u3000、，,"  # what stands between the names one role word credits
 _SEGMENT = "电讯（(、，, \u3000"  # where the words before a role word may open with an outlet's name
+_PLACE_OUTLET_REST = 6  # characters: the most an outlet named by its place writes after the place (融媒体中心)
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +36,16 @@ def positions(text: str, mentions: list[Mention], sent: tuple[int, int]) -> list
     """The posts the credits of sentence ``sent`` give their people."""
     people = sorted((m for m in mentions if m.label == "PERSON" and sent[0] <= m.start < sent[1]), key=lambda m: m.start)
     found = []
-    for start, end, dateline_outlet in _credit_runs(text, mentions, sent):
+    for start, end, opening in _credit_runs(text, mentions, sent):
         for person in (p for p in people if start <= p.start and p.end <= end):
             role = _role_before(text, person, people, start)
             if role is None:
                 continue
             body = _outlet_before(text, role[0], mentions, start)
-            body = dateline_outlet if body is False else body
+            if body is False:
+                body = opening
+            elif opening is None and body is not None and re.fullmatch(r"[（(\s\u3000]*", text[start:body.start]):
+                opening = body  # the outlet that opens a bracket of credits is every role word's there
             found.append(Position(person, body, text[role[0]:role[1]], sent))
     return found
 
@@ -102,6 +106,8 @@ def _outlet_before(text: str, role: int, mentions: list[Mention], start: int) ->
     """The outlet named right before a role word (新华社记者, 解放军报记者): its mention, or one made
     for it (:func:`_made_for`); None for a paper that speaks of itself (本报记者) or a name the
     grammar does not know; False where no outlet stands there."""
+    while role > start and text[role - 1] in " \t\u3000":  # 榆林日报社 记者
+        role -= 1
     named = next((m for m in mentions if m.label == "ORG" and m.end == role and m.start >= start), None)
     if named is not None:
         return named if grammar.is_named_outlet(named.text) else None
@@ -115,8 +121,23 @@ def _outlet_before(text: str, role: int, mentions: list[Mention], start: int) ->
 
 def _made_for(outlet: str, start: int) -> Mention | None:
     """A mention for an outlet the model did not name, where the grammar knows it by name (新华社,
-    解放军报): any other name it reads as an outlet may run into a headline printed before the dateline
-    (…开馆本报厦门5月30日电)."""
-    if outlet not in grammar.lexicon()["outlets"]:
+    解放军报) or it is named by its place (:func:`_place_led`): any other name it reads as an outlet may
+    run into a headline printed before the dateline (…开馆本报厦门5月30日电)."""
+    if outlet not in grammar.lexicon()["outlets"] and not _place_led(outlet):
         return None
     return Mention(start, start + len(outlet), "ORG", outlet, outlet)
+
+
+def _place_led(outlet: str) -> bool:
+    """An outlet named by one or two administrative places and a few characters that end as an
+    outlet's name does (酒泉日报, 沂水县融媒体中心, 武汉市黄陂区融媒体中心), which a headline run into
+    the dateline does not read as."""
+    admin = lexicons.first_column("ner/gpe_admin.txt")
+    rest = outlet
+    for _ in range(2):
+        head = next((n for n in range(min(len(rest) - 1, 8), 1, -1) if rest[:n] in admin), None)
+        if head is None:
+            break
+        rest = rest[head:]
+    return (rest != outlet and len(rest) <= _PLACE_OUTLET_REST
+            and rest.endswith(tuple(grammar.lexicon()["outlet_endings"])))

@@ -78,8 +78,9 @@ def named_before(text: str, at: int, holders: list[Mention], sent: tuple[int, in
 
 
 def opens_with_unit(title: str) -> bool:
-    """True for a title that a unit of its body opens (党组书记)."""
-    return title.startswith(_units())
+    """True for a title that a unit of its body opens (党组书记; 党委书记, the body's party committee
+    cut off its name by the entity rules: 甲集团 + 党委书记)."""
+    return title.startswith((*_units(), "党委"))
 
 
 def post_at(org: Mention, title: str) -> tuple[Mention | None, str]:

@@ -525,6 +525,28 @@ def test_entities_a_models_run_of_names_is_split_into_people():
     assert ("程世来孟晓阳", "PERSON") in {(text[c.start:c.end], c.label) for c in find_entities(text, [Candidate(3, 9, "PERSON", "model")], off=["span_name_list"])}
 
 
+def test_entities_a_models_person_over_names_a_blank_separates_is_split():
+    text = "本报讯（记者 贺一鸣 易思琪 通讯员 王 五）"
+    found = {(text[c.start:c.end], c.label) for c in find_entities(text, [
+        Candidate(7, 14, "PERSON", "model"), Candidate(19, 22, "PERSON", "model")])}
+    assert {("贺一鸣", "PERSON"), ("易思琪", "PERSON"), ("王 五", "PERSON")} <= found  # 王 五: one name spaced out
+    assert ("贺一鸣 易思琪", "PERSON") in {(text[c.start:c.end], c.label) for c in find_entities(
+        text, [Candidate(7, 14, "PERSON", "model")], off=["span_name_list"])}
+
+
+def test_entities_a_bodys_party_committee_before_a_party_post_is_the_body():
+    from kg.nlp.entities.model_spans import repaired
+
+    def cut(text, name):
+        start = text.index(name)
+        return [text[c.start:c.end] for c in repaired(text, [Candidate(start, start + len(name), "ORG", "model")])]
+
+    assert cut("瀚美电器集团党委书记、董事长郁振东致辞。", "瀚美电器集团党委") == ["瀚美电器集团"]
+    assert cut("瀚美电器集团党委召开会议。", "瀚美电器集团党委") == ["瀚美电器集团党委"]
+    # a township's committee is the body its secretary is secretary of
+    assert cut("湖东乡党委书记王明出席。", "湖东乡党委") == ["湖东乡党委"]
+
+
 def test_entities_a_model_name_never_opens_or_closes_with_a_joining_mark():
     found = _with_model("市里计划整修长江路-黄河路一带的老街区。", ("长江路-", "LOC"))
     assert ("长江路", "LOC") in found and not any(s.endswith("-") for s, _ in found)

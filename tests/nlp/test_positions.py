@@ -104,6 +104,12 @@ def test_post_bodies_post_at(name, title, body, read):
         assert (found.start, found.end) == (0, len(body))
 
 
+def test_positions_the_posts_after_a_bodys_party_post_are_the_bodys(kg_nlp):
+    assert _posts(kg_nlp, "中垣能源控股集团党委书记、董事长裴永泰一行到访。") == {
+        ("裴永泰", "党委书记", "中垣能源控股集团"), ("裴永泰", "董事长", "中垣能源控股集团")}
+    assert ("贾庆林", "市长", None) in _posts(kg_nlp, "北京市委书记、市长贾庆林出席。")
+
+
 def test_post_bodies_split_ministries():
     from kg.nlp.post_bodies import split_ministries
     from kg.nlp.records import Mention
@@ -148,6 +154,13 @@ def _mention(text, name, label):
     # a headline printed before 本报's dateline is no outlet's name
     ("新馆开馆本报厦门５月３日电记者孙立平报道：新馆今天开馆。", ["孙立平"], {("孙立平", "记者", None)}),
     ("记者孙立平今天采访了市长。", ["孙立平"], set()),  # no credit: a sentence about a reporter
+    # an outlet named by its place opens the dateline, and the bracket of credits after it
+    ("酒泉日报讯（记者 芮晓东 通讯员 冼雅琴）7月8日，酒泉市举行仪式。", ["芮晓东", "冼雅琴"],
+     {("芮晓东", "记者", "酒泉日报"), ("冼雅琴", "通讯员", "酒泉日报")}),
+    ("（沂水县融媒体中心 记者 王晓东 通讯员 李明）3月2日，沂水县举行仪式。", ["王晓东", "李明"],
+     {("王晓东", "记者", "沂水县融媒体中心"), ("李明", "通讯员", "沂水县融媒体中心")}),
+    ("本报讯（记者 沈佳怡 通讯员 周晓峰）3月15日，杭州市举行仪式。", ["沈佳怡", "周晓峰"],
+     {("沈佳怡", "记者", None), ("周晓峰", "通讯员", None)}),
 ])
 # fmt: on
 def test_credit_posts_without_the_model(text, names, posts):

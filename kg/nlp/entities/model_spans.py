@@ -24,7 +24,7 @@ from kg.nlp import lexicons
 from kg.nlp.entities.addresses import split_address
 from kg.nlp.entities.listed_kinds import relabel_listed
 from kg.nlp.entities.name_lists import split_lists
-from kg.nlp.entities.names import Candidate, _org_suffix_re, _org_suffixes
+from kg.nlp.entities.names import Candidate, _org_suffix_re, _org_suffixes, org_ending
 from kg.nlp.entities.organizations import is_place_name
 from kg.nlp.entities.short_places import full_name
 from kg.nlp.train import place_label
@@ -240,6 +240,21 @@ def _untitled(text: str, cand: Candidate) -> Candidate:
     return _cut(cand, cand.start, cand.start + len(post)) if post is not None and len(post) >= 2 else cand
 
 
+_PARTY_ORGANS = ("党委", "党组")  # a body's party committee; a zone's (党工委) and a place's (市委) keep their own
+_PARTY_POSTS = ("副书记", "书记", "常委", "委员", "成员")
+
+
+def _party_post(text: str, cand: Candidate) -> Candidate:
+    """A body without its party committee where a party post follows (甲集团党委书记 → 甲集团, the
+    post 党委书记, as kg's guideline reads a company's, a hospital's or a bureau's party secretary);
+    a place's committee (湖东乡党委书记) and one named alone (甲集团党委召开会议) stay whole."""
+    if cand.label != "ORG" or not text.startswith(_PARTY_POSTS, cand.end):
+        return cand
+    organ = next((o for o in _PARTY_ORGANS if text.endswith(o, cand.start, cand.end)), None)
+    body = text[cand.start:cand.end - len(organ)] if organ else ""
+    return _cut(cand, cand.start, cand.end - len(organ)) if org_ending(body) else cand
+
+
 def _unparented(text: str, cand: Candidate) -> Candidate:
     """An organization without 旗下 (下属, 所属, 属下) after it (中国平安旗下 → 中国平安): what follows
     is its unit. None of the corpora's ~39,000 gold organizations ends so."""
@@ -273,6 +288,7 @@ def _trimmed(text: str, cand: Candidate) -> Candidate:
 # Cuts of a span back to the name in it, by rule name, in the order they are made
 _CUTS = {
     "span_title": _untitled,
+    "span_party_post": _party_post,
     "span_parent": _unparented,
     "span_hometown": _unhomed,
     "span_trim": _trimmed,

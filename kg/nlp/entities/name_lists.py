@@ -74,9 +74,10 @@ def split_names(run: str) -> list[str] | None:
 
 def split_lists(text: str, spans: list[Candidate]) -> list[Candidate]:
     """``spans`` with each run of people's names that touch one another (one long PERSON span, or
-    several) split into one span a name where :func:`split_names` reads them so."""
+    several) split into one span a name where :func:`split_names` reads them so, and a PERSON span
+    over names a blank separates (记者 贺一鸣 易思琪) split at the blanks first."""
     out, i = [], 0
-    spans = sorted(spans, key=lambda c: c.start)
+    spans = sorted((part for c in spans for part in _spaced(text, c)), key=lambda c: c.start)
     while i < len(spans):
         j = i + 1
         if spans[i].label == "PERSON":
@@ -92,6 +93,19 @@ def split_lists(text: str, spans: list[Candidate]) -> list[Candidate]:
                 at += len(name)
         i = j
     return out
+
+
+def _spaced(text: str, cand: Candidate) -> list[Candidate]:
+    """A PERSON span over Chinese names of two characters or more with blanks between, one span a
+    name. None of the 39,470 people's names the corpora's train splits mark (MSRA, People's Daily,
+    CLUENER) holds a blank; a name of one character on either side (王 五, a two-character name
+    spaced out to the width of three) stays whole."""
+    if cand.label != "PERSON":
+        return [cand]
+    parts = list(re.finditer(r"[^\s\u3000]+", text[cand.start:cand.end]))
+    if len(parts) < 2 or not all(len(m.group()) >= 2 and _HAN.fullmatch(m.group()) for m in parts):
+        return [cand]
+    return [Candidate(cand.start + m.start(), cand.start + m.end(), "PERSON", cand.rule) for m in parts]
 
 
 def transliteration_chars(paths: list[str]) -> str:
