@@ -534,6 +534,18 @@ def test_entities_a_models_person_over_names_a_blank_separates_is_split():
         text, [Candidate(7, 14, "PERSON", "model")], off=["span_name_list"])}
 
 
+def test_entities_a_four_character_person_ending_with_a_word_after_names_is_cut():
+    from kg.nlp.entities.model_spans import repaired
+
+    def read(text, name):
+        start = text.index(name)
+        return [text[c.start:c.end] for c in repaired(text, [Candidate(start, start + len(name), "PERSON", "model")])]
+
+    assert read("会议选举吴少华为会长。", "吴少华为") == ["吴少华"]
+    assert read("康有为在此讲学。", "康有为") == ["康有为"]  # a name of three characters may end so
+    assert read("欧阳明为大会致辞。", "欧阳明为") == ["欧阳明为"]  # a compound surname: left to the model
+
+
 def test_entities_a_bodys_party_committee_before_a_party_post_is_the_body():
     from kg.nlp.entities.model_spans import repaired
 

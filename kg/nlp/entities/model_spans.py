@@ -255,6 +255,20 @@ def _party_post(text: str, cand: Candidate) -> Candidate:
     return _cut(cand, cand.start, cand.end - len(organ)) if org_ending(body) else cand
 
 
+_AFTER_NAME = "为在与和向对将"  # one-character words that follow a name (任命吴少华为会长, 张三在会上)
+
+
+def _unworded(text: str, cand: Candidate) -> Candidate:
+    """A person of four characters, a surname of one and a word that follows names at its end,
+    without that word (吴少华为 → 吴少华, where the model reads 华为 as one word): none of the
+    corpora's 39,470 gold people's names is written so."""
+    name = text[cand.start:cand.end]
+    single, compound = lexicons.surnames()
+    if cand.label == "PERSON" and len(name) == 4 and name[-1] in _AFTER_NAME and name[0] in single and name[:2] not in compound:
+        return _cut(cand, cand.start, cand.end - 1)
+    return cand
+
+
 def _unparented(text: str, cand: Candidate) -> Candidate:
     """An organization without 旗下 (下属, 所属, 属下) after it (中国平安旗下 → 中国平安): what follows
     is its unit. None of the corpora's ~39,000 gold organizations ends so."""
@@ -289,6 +303,7 @@ def _trimmed(text: str, cand: Candidate) -> Candidate:
 _CUTS = {
     "span_title": _untitled,
     "span_party_post": _party_post,
+    "span_name_word": _unworded,
     "span_parent": _unparented,
     "span_hometown": _unhomed,
     "span_trim": _trimmed,
