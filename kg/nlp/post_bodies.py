@@ -77,10 +77,16 @@ def named_before(text: str, at: int, holders: list[Mention], sent: tuple[int, in
     return max(named, key=lambda h: h.start), after + (text[after:after + 1] == "的")
 
 
+def title_opening_units() -> tuple[str, ...]:
+    """Units of a body that open the title of a post in them: those of ``entities/title_units.txt``
+    (党组书记 of 铁道部) and a body's party committee, which the entity rules cut off the body's name
+    before a party post (甲集团党委书记: 党委书记 of 甲集团)."""
+    return (*_units(), "党委")
+
+
 def opens_with_unit(title: str) -> bool:
-    """True for a title that a unit of its body opens (党组书记; 党委书记, the body's party committee
-    cut off its name by the entity rules: 甲集团 + 党委书记)."""
-    return title.startswith((*_units(), "党委"))
+    """True for a title that a unit of its body opens (党组书记, 党委书记)."""
+    return title.startswith(title_opening_units())
 
 
 def post_at(org: Mention, title: str) -> tuple[Mention | None, str]:

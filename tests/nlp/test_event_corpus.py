@@ -1,9 +1,9 @@
 """kg's event corpus: examples written by the team are training data only, and copy nothing kg is
 measured on."""
 
-import json
 from pathlib import Path
 
+from kg.nlp.event_training import read_corpus
 from kg.nlp.teacher_labels import excluded_windows, windows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -11,7 +11,7 @@ CORPUS = ROOT / "annotations" / "events"
 
 
 def _records(split: str) -> list[dict]:
-    return [json.loads(line) for line in (CORPUS / f"{split}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return read_corpus([CORPUS / f"{split}.jsonl"])
 
 
 def test_written_examples_are_in_train_only():

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.nlp import lexicons
+from kg.nlp import lexicons, post_bodies
 from kg.nlp.entities.addresses import split_address
 from kg.nlp.entities.listed_kinds import relabel_listed
 from kg.nlp.entities.name_lists import split_lists
@@ -240,7 +240,6 @@ def _untitled(text: str, cand: Candidate) -> Candidate:
     return _cut(cand, cand.start, cand.start + len(post)) if post is not None and len(post) >= 2 else cand
 
 
-_PARTY_ORGANS = ("党委", "党组")  # a body's party committee; a zone's (党工委) and a place's (市委) keep their own
 _PARTY_POSTS = ("副书记", "书记", "常委", "委员", "成员")
 
 
@@ -250,7 +249,8 @@ def _party_post(text: str, cand: Candidate) -> Candidate:
     a place's committee (湖东乡党委书记) and one named alone (甲集团党委召开会议) stay whole."""
     if cand.label != "ORG" or not text.startswith(_PARTY_POSTS, cand.end):
         return cand
-    organ = next((o for o in _PARTY_ORGANS if text.endswith(o, cand.start, cand.end)), None)
+    # 党委, 党组 (kg.nlp.post_bodies); a zone's 党工委 and a place's 市委 are bodies of their own
+    organ = next((o for o in post_bodies.title_opening_units() if text.endswith(o, cand.start, cand.end)), None)
     body = text[cand.start:cand.end - len(organ)] if organ else ""
     return _cut(cand, cand.start, cand.end - len(organ)) if org_ending(body) else cand
 
